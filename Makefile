@@ -1,0 +1,44 @@
+# Two commands do all set-up: `make app` serves the site, `make test` runs every check.
+# The virtual environment is built with pip from the pins in environment.yml.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8866
+STAMP  := $(VENV)/.installed
+
+.PHONY: venv test lint app lab notebooks data-readme clean
+
+venv: $(STAMP)
+
+$(STAMP): environment.yml pyproject.toml tools/env_to_requirements.py
+	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) tools/env_to_requirements.py environment.yml > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
+	touch $@
+
+lint: venv
+	$(BIN)/ruff check helpers tests tools
+	$(BIN)/ruff format --check helpers tests tools
+	$(BIN)/nbqa ruff notebooks
+
+test: lint
+	$(BIN)/python -m pytest
+
+app: venv
+	$(BIN)/voila --port=$(PORT)
+
+# Re-execute every chapter in place (commit the outputs; `make test` compares against them).
+notebooks: venv
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+
+# data/README.md is generated from data/datapackage.json.
+data-readme: venv
+	$(BIN)/python -m helpers.data_dictionary > data/README.md
+
+lab: venv
+	$(BIN)/jupyter lab notebooks
+
+clean:
+	rm -rf $(VENV)

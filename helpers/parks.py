@@ -1,0 +1,49 @@
+"""The park registry: the five surveyed technoparks, read from the ``parks`` resource.
+
+Widgets and charts take park codes, names and colours from here so that every chapter
+labels a park the same way.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .datapackage import load
+
+ALL_PARKS = "ALL"
+ALL_PARKS_LABEL = "All parks"
+
+
+def park_registry() -> pd.DataFrame:
+    """The ``parks`` resource: one row per park, in the paper's column order."""
+    return load("parks")
+
+
+def park_codes() -> list[str]:
+    """Park codes in the paper's order (ABI, ATP, KGP, PPV, KST)."""
+    return park_registry()["code"].tolist()
+
+
+def park_name(code: str) -> str:
+    """Full name of a park, e.g. ``park_name("KGP") == "Karaganda Technopark"``.
+
+    Raises
+    ------
+    KeyError
+        If ``code`` is not a park code.
+    """
+    table = park_registry().set_index("code")
+    if code not in table.index:
+        raise KeyError(f"unknown park code {code!r}; known: {', '.join(table.index)}")
+    return table.at[code, "name"]
+
+
+def park_label(code: str) -> str:
+    """Name with code for menus and legends, e.g. ``"Karaganda Technopark (KGP)"``."""
+    return f"{park_name(code)} ({code})"
+
+
+def park_options(include_all: bool = True) -> list[tuple[str, str]]:
+    """``(label, value)`` pairs for a park selector, "All parks" first."""
+    options = [(park_label(code), code) for code in park_codes()]
+    return [(ALL_PARKS_LABEL, ALL_PARKS), *options] if include_all else options

@@ -1,0 +1,88 @@
+"""One look for every chart: colour-blind safe colours, readable fonts, a source line.
+
+The palette is Okabe and Ito's (2008) eight colours, distinguishable under the common
+forms of colour blindness.  Fonts are matplotlib's bundled DejaVu Sans, so nothing is
+fetched at run time.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import seaborn as sns
+from matplotlib.figure import Figure
+
+from .datapackage import resource
+from .parks import park_codes
+
+# Okabe-Ito, without black (kept for text) and yellow (too light on white).
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+IN_TECHNOPARKS_COLOR = "#0072B2"
+OUTSIDE_TECHNOPARKS_COLOR = "#E69F00"
+NEUTRAL_COLOR = "#999999"
+PAPER = "Radosevic & Myrzakhmet"
+
+
+def apply_theme() -> None:
+    """Set the project's seaborn/matplotlib theme for all later charts."""
+    sns.set_theme(
+        context="notebook",
+        style="whitegrid",
+        palette=OKABE_ITO,
+        font="DejaVu Sans",
+        font_scale=1.05,
+        rc={
+            "figure.figsize": (9.0, 4.8),
+            "figure.dpi": 100,
+            "axes.titlesize": 13,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.hashsalt": "technoparks",  # deterministic SVG ids
+        },
+    )
+
+
+def park_colors() -> dict[str, str]:
+    """A fixed colour for each park code, the same in every chart."""
+    return dict(zip(park_codes(), OKABE_ITO, strict=False))
+
+
+def firms_colors() -> dict[str, str]:
+    """Colours for the two populations compared throughout the survey."""
+    return {"in_tp": IN_TECHNOPARKS_COLOR, "out_tp": OUTSIDE_TECHNOPARKS_COLOR}
+
+
+def source_text(*resource_names: str) -> str:
+    """Source line naming where the paper prints the data and the data files used.
+
+    >>> source_text("table-08")  # doctest: +SKIP
+    'Source: Radosevic & Myrzakhmet, Table 8 (questionnaire). Data: data/table-08.csv'
+    """
+    labels, files = [], []
+    for name in resource_names:
+        spec = resource(name)
+        label = spec["title"] if name in ("parks", "literature", "timeline") else _label(name)
+        labels.append(label)
+        files.append(f"data/{spec['path']}")
+    return f"Source: {PAPER}, {'; '.join(labels)}. Data: {', '.join(files)}"
+
+
+def _label(name: str) -> str:
+    kind, number = name.split("-")
+    return f"{kind.capitalize()} {int(number)}"
+
+
+def add_source(fig: Figure, *resource_names: str) -> Figure:
+    """Write the source line under a figure and return the figure."""
+    fig.text(
+        0.01, 0.0, source_text(*resource_names), ha="left", va="top", fontsize=8.5, color="#444444"
+    )
+    return fig
+
+
+def new_figure(width: float = 9.0, height: float = 4.8) -> tuple[Figure, plt.Axes]:
+    """A figure and axes with the theme applied and a constrained layout."""
+    apply_theme()
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    return fig, ax

@@ -1,0 +1,139 @@
+"""Every resource loads and validates; its descriptor explains it to a newcomer."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from helpers import datapackage
+from helpers.datapackage import load, package, resource, resource_names
+
+TABLES = [f"table-{n:02d}" for n in range(1, 15)]
+EXPECTED = ["parks", *TABLES, "figure-04", "literature", "timeline"]
+UNITS = {"percent", "score_1_5", "count", "years", "thousand_usd", "calendar_year"}
+MISSING_MARKERS = {"", "-", "n.a.", "n.a"}
+
+
+def test_package_has_every_table_figure_and_registry():
+    assert sorted(resource_names()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_resource_loads_with_schema_types(name):
+    frame = load(name)
+    fields = resource(name)["schema"]["fields"]
+    assert list(frame.columns) == [f["name"] for f in fields]
+    assert len(frame) > 0
+    for field in fields:
+        expected = datapackage._DTYPES[field["type"]]
+        assert str(frame[field["name"]].dtype) == expected, field["name"]
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_descriptor_explains_resource(name):
+    spec = resource(name)
+    for key in ("title", "section", "description", "sources", "notes"):
+        assert spec.get(key), f"{name} lacks {key}"
+    for field in spec["schema"]["fields"]:
+        assert field.get("title") and field.get("description"), (name, field["name"])
+        if field["type"] in ("number", "integer"):
+            assert field.get("unit"), (name, field["name"])
+    assert spec["path"] == f"{name}.csv"
+
+
+@pytest.mark.parametrize("name", [*TABLES, "figure-04"])
+def test_every_row_names_its_table(name):
+    label = "Figure 4" if name == "figure-04" else f"Table {int(name[-2:])}"
+    assert set(load(name)["source"]) == {label}
+
+
+@pytest.mark.parametrize("name", [*TABLES, "figure-04"])
+def test_units_come_from_the_documented_set(name):
+    frame = load(name)
+    assert set(frame["unit"].dropna()) <= UNITS
+    assert set(package()["units"]) == UNITS
+
+
+def _number_in(printed: str) -> float | None:
+    """The number a printed cell shows ('85%' -> 85, '$88K (2002)' -> 88)."""
+    if printed in MISSING_MARKERS:
+        return None
+    match = re.fullmatch(r"\$?(\d+(?:\.\d+)?)K?%?(?: \(\d{4}\))?", printed)
+    assert match, f"unexpected printed cell {printed!r}"
+    return float(match.group(1))
+
+
+@pytest.mark.parametrize("name", [*TABLES, "figure-04"])
+def test_value_is_the_printed_number_and_missing_stays_missing(name):
+    frame = load(name)
+    printed = frame["printed"].fillna("")
+    for row, (cell, value) in enumerate(zip(printed, frame["value"], strict=True), start=2):
+        if name == "table-02" and pd.isna(frame.at[row - 2, "unit"]):
+            assert pd.isna(value), f"{name} row {row}: text attribute with a value"
+            continue
+        expected = _number_in(cell)
+        if expected is None:
+            assert pd.isna(value), f"{name} row {row}: marker {cell!r} must stay missing"
+        else:
+            assert value == expected, f"{name} row {row}: {value} is not printed {cell!r}"
+
+
+def test_missing_markers_are_the_papers_own():
+    """The paper uses '-', 'n.a.', 'n.a' and blanks; each is kept verbatim, none is zero."""
+    markers = set()
+    for name in [*TABLES, "figure-04"]:
+        frame = load(name)
+        missing = frame[frame["value"].isna()]
+        if "text" in frame:
+            missing = missing[missing["text"].isna()]
+        markers |= set(missing["printed"].fillna(""))
+    assert markers == MISSING_MARKERS
+
+
+def test_parks_registry_agrees_with_table_2():
+    registry = load("parks").set_index("code")
+    table = load("table-02")
+    for attribute, column in [
+        ("founders", "founders"),
+        ("legal_status", "legal_status"),
+        ("sources_of_finance", "sources_of_finance"),
+    ]:
+        rows = table[table["attribute"] == attribute].set_index("park")["text"]
+        assert rows.to_dict() == registry[column].to_dict(), attribute
+    years = table[table["attribute"] == "year_established"].set_index("park")["value"]
+    assert years.astype(int).to_dict() == registry["year_established"].astype(int).to_dict()
+
+
+def test_park_dimensioned_tables_reference_the_registry():
+    for spec in package()["resources"]:
+        names = [f["name"] for f in spec["schema"]["fields"]]
+        keys = spec["schema"].get("foreignKeys", [])
+        assert ("park" in names and spec["name"] != "parks") == bool(keys), spec["name"]
+
+
+def test_descriptor_is_a_valid_frictionless_data_package():
+    """Cross-check with the reference implementation of the standard."""
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.Package(str(datapackage.DATA_DIR / "datapackage.json")).validate()
+    errors = [e.message for task in report.tasks for e in task.errors]
+    assert report.valid, errors[:5]
+
+
+def test_descriptor_is_plain_json_with_one_entry_per_file():
+    text = (datapackage.DATA_DIR / "datapackage.json").read_text(encoding="utf-8")
+    paths = [r["path"] for r in json.loads(text)["resources"]]
+    on_disk = sorted(p.name for p in datapackage.DATA_DIR.glob("*.csv"))
+    assert sorted(paths) == on_disk
+
+
+def test_data_readme_is_generated_from_the_descriptor():
+    """data/README.md must be regenerated (make data-readme) whenever the descriptor changes."""
+    from helpers.data_dictionary import render
+
+    readme = (datapackage.DATA_DIR / "README.md").read_text(encoding="utf-8")
+    assert readme == render(), "data/README.md is stale: run `make data-readme`"
+    for name in resource_names():
+        assert f'<a id="{name}"></a>' in readme

@@ -1,0 +1,98 @@
+"""The park registry and the shared chart theme."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_rgb  # noqa: E402
+
+from helpers import parks, theme  # noqa: E402
+
+
+def test_park_codes_in_paper_order():
+    assert parks.park_codes() == ["ABI", "ATP", "KGP", "PPV", "KST"]
+
+
+def test_park_label_and_unknown_code():
+    assert parks.park_label("KGP") == "Karaganda Technopark (KGP)"
+    with pytest.raises(KeyError, match="unknown park code 'XYZ'"):
+        parks.park_name("XYZ")
+
+
+def test_options_start_with_all_parks():
+    options = parks.park_options()
+    assert options[0] == ("All parks", "ALL")
+    assert [value for _, value in options[1:]] == parks.park_codes()
+    assert ("All parks", "ALL") not in parks.park_options(include_all=False)
+
+
+def _relative_luminance(color: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in to_rgb(color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_each_park_has_its_own_colour_from_the_colour_blind_safe_palette():
+    colors = theme.park_colors()
+    assert list(colors) == parks.park_codes()
+    assert len(set(colors.values())) == len(colors)
+    assert set(colors.values()) <= set(theme.OKABE_ITO)
+
+
+def test_in_and_out_colours_are_distinct_and_visible_on_white():
+    colors = theme.firms_colors()
+    assert colors["in_tp"] != colors["out_tp"]
+    for color in colors.values():
+        assert (1.05) / (_relative_luminance(color) + 0.05) >= 2.0  # visible against white
+
+
+def test_source_text_names_table_and_file():
+    text = theme.source_text("table-08", "figure-04")
+    assert text == (
+        "Source: Radosevic & Myrzakhmet, Table 8; Figure 4. "
+        "Data: data/table-08.csv, data/figure-04.csv"
+    )
+    assert theme.source_text("timeline").startswith("Source: Radosevic & Myrzakhmet, ")
+
+
+def test_add_source_writes_the_line_under_the_chart():
+    fig, _ = theme.new_figure()
+    theme.add_source(fig, "table-14")
+    texts = [t.get_text() for t in fig.texts]
+    assert texts == [theme.source_text("table-14")]
+    assert fig.texts[0].get_position()[1] <= 0.0
+    plt.close(fig)
+
+
+def test_theme_uses_bundled_font_and_palette():
+    theme.apply_theme()
+    assert plt.rcParams["font.family"] == ["DejaVu Sans"]
+    cycle = [c["color"] for c in plt.rcParams["axes.prop_cycle"]]
+    assert [to_rgb(c) for c in cycle[:3]] == [to_rgb(c) for c in theme.OKABE_ITO[:3]]
+
+
+def test_html_table_hides_index_and_shows_missing_as_na():
+    import pandas as pd
+
+    from helpers.tables import html_table
+
+    frame = pd.DataFrame({"Park": ["ABI", "KST"], "Share (%)": [50.0, float("nan")]})
+    html = html_table(frame, caption="Table X: <test>", source="Source: here").data
+    assert "<th>Park</th>" in html and "n.a." in html
+    assert "&lt;test&gt;" in html and "Source: here" in html
+    assert "<th></th>" not in html  # no index column
+
+
+def test_resource_overview_lists_every_file():
+    from helpers.datapackage import resource_names
+    from helpers.tables import resource_overview
+
+    overview = resource_overview()
+    assert len(overview) == len(resource_names())
+    assert overview["Rows"].min() > 0
