@@ -7,7 +7,8 @@ fetched at run time.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+import html
+
 import seaborn as sns
 from matplotlib.figure import Figure
 
@@ -81,8 +82,25 @@ def add_source(fig: Figure, *resource_names: str) -> Figure:
     return fig
 
 
-def new_figure(width: float = 9.0, height: float = 4.8) -> tuple[Figure, plt.Axes]:
-    """A figure and axes with the theme applied and a constrained layout."""
+def new_figure(width: float = 9.0, height: float = 4.8, **subplots) -> tuple[Figure, object]:
+    """A figure and axes with the theme applied and a constrained layout.
+
+    The figure is not registered with pyplot, so a notebook shows it exactly once (when
+    it is displayed) and it is freed with its last reference.  ``subplots`` is passed to
+    :meth:`Figure.subplots` (``nrows``, ``ncols``, ``sharey`` ...).
+    """
     apply_theme()
-    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
-    return fig, ax
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.subplots(**subplots)
+
+
+def show_chart(fig: Figure, caption: str, *resource_names: str) -> None:
+    """Display a chart with its source line and, under it, a caption describing it in words.
+
+    The caption is the chart's text alternative: what it shows and the main reading.
+    """
+    from IPython.display import HTML, display
+
+    add_source(fig, *resource_names)
+    display(fig)
+    display(HTML(f'<p class="tp-figcaption" role="note">{html.escape(caption)}</p>'))

@@ -18,10 +18,10 @@ MISSING_MARKERS = {"", "-", "n.a.", "n.a"}
 
 
 def test_package_has_every_table_figure_and_registry():
-    assert sorted(resource_names()) == sorted(EXPECTED)
+    assert set(EXPECTED) <= set(resource_names())
 
 
-@pytest.mark.parametrize("name", EXPECTED)
+@pytest.mark.parametrize("name", resource_names())
 def test_resource_loads_with_schema_types(name):
     frame = load(name)
     fields = resource(name)["schema"]["fields"]
@@ -32,7 +32,7 @@ def test_resource_loads_with_schema_types(name):
         assert str(frame[field["name"]].dtype) == expected, field["name"]
 
 
-@pytest.mark.parametrize("name", EXPECTED)
+@pytest.mark.parametrize("name", resource_names())
 def test_descriptor_explains_resource(name):
     spec = resource(name)
     for key in ("title", "section", "description", "sources", "notes"):

@@ -67,7 +67,6 @@ def test_add_source_writes_the_line_under_the_chart():
     texts = [t.get_text() for t in fig.texts]
     assert texts == [theme.source_text("table-14")]
     assert fig.texts[0].get_position()[1] <= 0.0
-    plt.close(fig)
 
 
 def test_theme_uses_bundled_font_and_palette():
@@ -84,7 +83,7 @@ def test_html_table_hides_index_and_shows_missing_as_na():
 
     frame = pd.DataFrame({"Park": ["ABI", "KST"], "Share (%)": [50.0, float("nan")]})
     html = html_table(frame, caption="Table X: <test>", source="Source: here").data
-    assert "<th>Park</th>" in html and "n.a." in html
+    assert '<th class="text">Park</th>' in html and "n.a." in html
     assert "&lt;test&gt;" in html and "Source: here" in html
     assert "<th></th>" not in html  # no index column
 
@@ -96,3 +95,29 @@ def test_resource_overview_lists_every_file():
     overview = resource_overview()
     assert len(overview) == len(resource_names())
     assert overview["Rows"].min() > 0
+
+
+def test_show_chart_displays_figure_then_caption(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    fig, ax = theme.new_figure()
+    ax.bar(["a"], [1])
+    theme.show_chart(fig, "Bars <of> things", "table-14")
+    assert shown[0] is fig
+    assert "Bars &lt;of&gt; things" in shown[1].data
+    assert fig.texts[0].get_text() == theme.source_text("table-14")
+
+
+def test_html_table_formats_numbers_by_column():
+    import pandas as pd
+
+    from helpers.tables import html_table
+
+    frame = pd.DataFrame(
+        {"Count": [19.0, 1117.0], "Score": [4.1, 3.0], "Name": ["a", pd.NA], "Flag": [True, False]}
+    )
+    html = html_table(frame).data
+    assert '<td class="num">19</td>' in html and '<td class="num">1,117</td>' in html
+    assert '<td class="num">3.0</td>' in html
+    assert '<td class="text missing">n.a.</td>' in html
+    assert '<td class="text">True</td>' in html

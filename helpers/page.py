@@ -1,0 +1,28 @@
+"""What every chapter does first: the chart theme and the page's table and caption styles."""
+
+from __future__ import annotations
+
+from IPython.display import HTML
+
+from .theme import apply_theme
+
+STYLE = """<style>
+.tp-table { border-collapse: collapse; margin: 0.5em 0 0.25em 0; font-size: 0.95em; }
+.tp-table th, .tp-table td { padding: 0.3em 0.7em; border-bottom: 1px solid #ddd; }
+.tp-table th { border-bottom: 2px solid #888; font-weight: 600; }
+.tp-table .text { text-align: left; }
+.tp-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+.tp-table .missing { color: #666; font-style: italic; }
+.tp-table tr.tp-highlight td { background: #fff3cd; font-weight: 600; }
+.tp-caption { margin-bottom: 0.2em; }
+.tp-source, .tp-figcaption { color: #444; font-size: 0.9em; margin-top: 0.2em; }
+.tp-figcaption { font-style: italic; max-width: 60em; }
+.tp-chapter-nav { margin: 2em 0 1em 0; padding-top: 0.8em; border-top: 1px solid #ccc; }
+.tp-note { border-left: 4px solid #E69F00; padding: 0.3em 0.8em; background: #fdf6e9; }
+</style>"""
+
+
+def start_page() -> HTML:
+    """Apply the chart theme and return the page styles (display it as a cell's output)."""
+    apply_theme()
+    return HTML(STYLE)
