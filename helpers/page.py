@@ -10,10 +10,13 @@ STYLE = """<style>
 .tp-table { border-collapse: collapse; margin: 0.5em 0 0.25em 0; font-size: 0.95em; }
 .tp-table th, .tp-table td { padding: 0.3em 0.7em; border-bottom: 1px solid #ddd; }
 .tp-table th { border-bottom: 2px solid #888; font-weight: 600; }
-.tp-table .text { text-align: left; }
-.tp-table .num { text-align: right; font-variant-numeric: tabular-nums; }
-.tp-table .missing { color: #666; font-style: italic; }
-.tp-table tr.tp-highlight td { background: #fff3cd; font-weight: 600; }
+/* table.tp-table td.x outranks JupyterLab's ":not(.jp-RenderedMarkdown) td" right alignment */
+table.tp-table td.text, table.tp-table th.text { text-align: left; }
+table.tp-table td.num, table.tp-table th.num {
+  text-align: right; font-variant-numeric: tabular-nums;
+}
+table.tp-table td.missing { color: #666; font-style: italic; }
+table.tp-table tr.tp-highlight td { background: #fff3cd; font-weight: 600; }
 .tp-caption { margin-bottom: 0.2em; }
 .tp-source, .tp-figcaption { color: #444; font-size: 0.9em; margin-top: 0.2em; }
 .tp-figcaption { font-style: italic; max-width: 60em; }

@@ -1,21 +1,31 @@
 """Tables for readers: plain HTML, no index column, missing shown as 'n.a.'.
 
 HTML is built here rather than with a pandas Styler, whose element ids are random and
-would break the comparison of committed outputs.  Text is left-aligned, numbers are
-right-aligned and shown with as many decimals as the column needs.
+would break the comparison of committed outputs.  Text is left-aligned; numbers, and
+strings that are printed numbers such as "85%", are right-aligned; numeric columns show
+as many decimals as they need.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Collection
 
 import pandas as pd
 from IPython.display import HTML
 
 MISSING = "n.a."
+# A printed number such as "85%", "4.1", "1,117" or "$88K (2002)".
+_PRINTED_NUMBER = re.compile(r"\$?-?\d[\d,]*(\.\d+)?K?%?( \(\d{4}\))?")
 
 
-def html_table(frame: pd.DataFrame, caption: str | None = None, source: str | None = None) -> HTML:
+def html_table(
+    frame: pd.DataFrame,
+    caption: str | None = None,
+    source: str | None = None,
+    highlight: Collection[str] = (),
+) -> HTML:
     """Render ``frame`` as a reader-facing HTML table.
 
     Parameters
@@ -26,15 +36,30 @@ def html_table(frame: pd.DataFrame, caption: str | None = None, source: str | No
         Shown above the table (e.g. "Table 8: ...").
     source : str, optional
         Shown under the table.
+    highlight : collection of str, optional
+        Rows whose first cell is one of these are highlighted (the reader's selection).
     """
-    body = _table_html(frame)
+    return HTML(table_html(frame, caption, source, highlight))
+
+
+def table_html(
+    frame: pd.DataFrame,
+    caption: str | None = None,
+    source: str | None = None,
+    highlight: Collection[str] = (),
+) -> str:
+    """The HTML that :func:`html_table` displays, as a string (for widgets)."""
     parts = []
     if caption:
         parts.append(f'<p class="tp-caption"><strong>{html.escape(caption)}</strong></p>')
-    parts.append(body)
+    parts.append(_table_html(frame, set(highlight)))
     if source:
         parts.append(f'<p class="tp-source">{html.escape(source)}</p>')
-    return HTML("\n".join(parts))
+    return "\n".join(parts)
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
 def _decimals(column: pd.Series) -> int:
@@ -46,33 +71,49 @@ def _decimals(column: pd.Series) -> int:
     return 2
 
 
-def _table_html(frame: pd.DataFrame) -> str:
-    numeric = {
-        name: _decimals(frame[name])
-        for name in frame.columns
-        if pd.api.types.is_numeric_dtype(frame[name])
-        and not pd.api.types.is_bool_dtype(frame[name])
-    }
+def _is_printed_numbers(column: pd.Series) -> bool:
+    values = [v for v in column if not _is_missing(v)]
+    return bool(values) and all(isinstance(v, str) and _PRINTED_NUMBER.fullmatch(v) for v in values)
+
+
+def _column_kinds(frame: pd.DataFrame) -> dict[str, int | None]:
+    """For each column: decimals if numeric, -1 if printed numbers (strings), None if text."""
+    kinds: dict[str, int | None] = {}
+    for name in frame.columns:
+        column = frame[name]
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            kinds[name] = _decimals(column)
+        elif _is_printed_numbers(column):
+            kinds[name] = -1
+        else:
+            kinds[name] = None
+    return kinds
+
+
+def _table_html(frame: pd.DataFrame, highlight: set[str]) -> str:
+    kinds = _column_kinds(frame)
     head = "".join(
-        f'<th class="{"num" if name in numeric else "text"}">{html.escape(str(name))}</th>'
+        f'<th class="{"text" if kinds[name] is None else "num"}">{html.escape(str(name))}</th>'
         for name in frame.columns
     )
     body = []
     for row in frame.itertuples(index=False):
         cells = []
         for name, value in zip(frame.columns, row, strict=True):
-            if pd.isna(value):
-                text, kind = MISSING, "num missing" if name in numeric else "text missing"
-            elif name in numeric:
-                text, kind = f"{float(value):,.{numeric[name]}f}", "num"
+            kind = "text" if kinds[name] is None else "num"
+            if _is_missing(value):
+                text, kind = MISSING, f"{kind} missing"
+            elif kinds[name] is not None and kinds[name] >= 0:
+                text = f"{float(value):,.{kinds[name]}f}"
             else:
-                text, kind = str(value), "text"
+                text = str(value)
             cells.append(f'<td class="{kind}">{html.escape(text)}</td>')
-        body.append(f"<tr>{''.join(cells)}</tr>")
+        marked = ' class="tp-highlight"' if str(row[0]) in highlight else ""
+        body.append(f"<tr{marked}>{''.join(cells)}</tr>")
     rows = "\n".join(body)
     return (
-        f'<table class="tp-table">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n'
-        "</table>"
+        f'<table class="tp-table">\n<thead><tr>{head}</tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody>\n</table>"
     )
 
 

@@ -44,9 +44,13 @@ def apply_theme() -> None:
     )
 
 
+# Park colours avoid the two colours reserved for "inside" and "outside" technoparks.
+PARK_PALETTE = ["#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#555555"]
+
+
 def park_colors() -> dict[str, str]:
     """A fixed colour for each park code, the same in every chart."""
-    return dict(zip(park_codes(), OKABE_ITO, strict=False))
+    return dict(zip(park_codes(), PARK_PALETTE, strict=False))
 
 
 def firms_colors() -> dict[str, str]:
@@ -99,8 +103,22 @@ def show_chart(fig: Figure, caption: str, *resource_names: str) -> None:
 
     The caption is the chart's text alternative: what it shows and the main reading.
     """
-    from IPython.display import HTML, display
+    from IPython.display import HTML, Image, display
 
     add_source(fig, *resource_names)
-    display(fig)
+    display(Image(data=figure_png(fig), format="png", width=round(fig.get_figwidth() * 100)))
     display(HTML(f'<p class="tp-figcaption" role="note">{html.escape(caption)}</p>'))
+
+
+def figure_png(fig: Figure, dpi: int = 150) -> bytes:
+    """The figure as PNG bytes, cropped to its content (the source line included).
+
+    Rendered explicitly rather than through the notebook's matplotlib backend, so a chart
+    shows the same way in JupyterLab, under Voila and in widgets; 150 dpi shown at 100 dpi
+    keeps it sharp on high-density screens.
+    """
+    from io import BytesIO
+
+    buffer = BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.15)
+    return buffer.getvalue()

@@ -12,5 +12,10 @@ def test_start_page_applies_theme_and_returns_styles():
     html = start_page().data
     assert html == STYLE
     assert plt.rcParams["axes.titlelocation"] == "left"
-    for selector in (".tp-table .num", ".tp-table .text", ".tp-figcaption", ".tp-chapter-nav"):
+    for selector in (
+        "table.tp-table td.num",
+        "table.tp-table td.text",
+        ".tp-figcaption",
+        ".tp-chapter-nav",
+    ):
         assert selector in html

@@ -42,7 +42,8 @@ def test_each_park_has_its_own_colour_from_the_colour_blind_safe_palette():
     colors = theme.park_colors()
     assert list(colors) == parks.park_codes()
     assert len(set(colors.values())) == len(colors)
-    assert set(colors.values()) <= set(theme.OKABE_ITO)
+    assert set(colors.values()) <= set(theme.OKABE_ITO) | {"#555555"}
+    assert not set(colors.values()) & set(theme.firms_colors().values())
 
 
 def test_in_and_out_colours_are_distinct_and_visible_on_white():
@@ -103,7 +104,7 @@ def test_show_chart_displays_figure_then_caption(monkeypatch):
     fig, ax = theme.new_figure()
     ax.bar(["a"], [1])
     theme.show_chart(fig, "Bars <of> things", "table-14")
-    assert shown[0] is fig
+    assert shown[0].data.startswith(b"\x89PNG") and shown[0].width == 900
     assert "Bars &lt;of&gt; things" in shown[1].data
     assert fig.texts[0].get_text() == theme.source_text("table-14")
 
@@ -121,3 +122,18 @@ def test_html_table_formats_numbers_by_column():
     assert '<td class="num">3.0</td>' in html
     assert '<td class="text missing">n.a.</td>' in html
     assert '<td class="text">True</td>' in html
+
+
+def test_html_table_right_aligns_printed_numbers_and_highlights_selection():
+    import pandas as pd
+
+    from helpers.tables import html_table
+
+    frame = pd.DataFrame(
+        {"Park": ["ABI", "KGP"], "Rate": ["85%", None], "Turnover": ["n.a.", "$88K (2002)"]}
+    )
+    html = html_table(frame, highlight={"KGP"}).data
+    assert '<td class="num">85%</td>' in html and '<td class="num missing">n.a.</td>' in html
+    assert '<td class="text">n.a.</td>' in html  # a text column: not a printed number
+    assert '<tr class="tp-highlight"><td class="text">KGP</td>' in html
+    assert html.count("tp-highlight") == 1

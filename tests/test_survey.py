@@ -1,0 +1,275 @@
+"""Reader views of the park survey: every park, all parks, and the missing-data cases."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import survey
+from helpers.parks import park_codes, park_label
+
+PARKS = park_codes()
+SELECTIONS = [(), *[(p,) for p in PARKS], ("ABI", "KGP"), ("ATP", "PPV", "KST")]
+
+
+def _bar_values(fig, horizontal: bool = False) -> list[float]:
+    """Heights (or widths, for horizontal bars) of the bars drawn, in drawing order."""
+    return [round(p.get_width() if horizontal else p.get_height(), 6) for p in fig.axes[0].patches]
+
+
+def _texts(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def test_identity_card_for_all_and_one_park():
+    card = survey.identity_card()
+    assert list(card.columns[1:]) == [park_label(p) for p in PARKS]
+    kgp = survey.identity_card(["KGP"]).set_index("")["Karaganda Technopark (KGP)"]
+    assert kgp["Tenants as of 2004"] == "16"
+    assert kgp["Estimated turnover of tenant firms"] == "$88K (2002)"
+    assert pd.isna(kgp["Rate of survival"])  # blank in the paper: shown as n.a., not zero
+    assert pd.isna(kgp["Joint services"])  # printed n.a.
+
+
+@pytest.mark.parametrize("parks", SELECTIONS)
+@pytest.mark.parametrize(
+    "view",
+    [
+        survey.employment_view,
+        survey.activity_view,
+        survey.sales_view,
+        survey.motives_view,
+        survey.barriers_view,
+        survey.services_view,
+    ],
+)
+def test_park_views_keep_selected_parks_and_pooled_rows(view, parks):
+    frame = view(parks)
+    labels = set(frame.iloc[:, 0])
+    shown_parks = {p for p in PARKS if any(park_label(p) in label for label in labels)}
+    name = {survey.SECTIONS[n].view: n for n in survey.PARK_TABLES}[view]
+    reported = set(survey.reported_parks(name))
+    assert shown_parks == (set(parks) & reported if parks else reported)
+    if len(frame):
+        assert frame.iloc[:, 1:].notna().any().any()
+    else:
+        assert name == "table-12" and not set(parks) & reported
+
+
+def test_employment_view_numbers_as_printed():
+    frame = survey.employment_view().set_index("Firms")
+    assert frame.at["Karaganda Technopark (KGP)", "Employment (persons)"] == "337"
+    assert frame.at["All technoparks", "Employment (persons)"] == "1117"
+    assert frame.at["Outside technoparks", "Average employment per firm"] == "61"
+    assert pd.isna(frame.at["Petropavlovsk Technopark (PPV)", "Average age of firms (years)"])
+    assert list(survey.employment_view(["KGP"])["Firms"]) == [
+        "Karaganda Technopark (KGP)",
+        "All technoparks",
+        "Outside technoparks",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "reported"),
+    [
+        ("table-02", PARKS),
+        ("table-04", ["ABI", "ATP", "KGP", "PPV"]),
+        ("table-05", ["ABI", "ATP", "KGP", "PPV"]),
+        ("table-07", ["ABI", "ATP", "KGP"]),
+        ("table-08", ["ABI", "ATP", "KGP"]),
+        ("table-09", ["ABI", "ATP", "KGP"]),
+        ("table-12", ["ABI", "KGP"]),
+    ],
+)
+def test_reported_parks_and_missing_notes(name, reported):
+    assert survey.reported_parks(name) == reported
+    for park in PARKS:
+        notes = survey.missing_notes(name, [park])
+        if park in reported:
+            assert notes == []
+        else:
+            assert notes == [f"{survey.table_number(name)} reports no data for {park_label(park)}."]
+
+
+def test_missing_note_wording_for_kostanai_in_table_7():
+    assert survey.missing_notes("table-07", ["KST"]) == [
+        "Table 7 reports no data for Kostanai Technopark (KST)."
+    ]
+    assert survey.missing_notes("table-07", []) == []
+
+
+def test_tenants_chart_plots_table_2():
+    data = survey.tenants_data()
+    by = data.set_index(["Park", "When"])["Tenants"]
+    assert by[("Karaganda Technopark (KGP)", "In 2004")] == 16
+    assert by[("Almaty Business Incubator (ABI)", "At establishment")] == 8
+    fig = survey.tenants_chart(data)
+    assert sorted(_bar_values(fig, horizontal=True)) == sorted(data["Tenants"].tolist())
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [park_label(p) for p in PARKS]
+
+
+def test_highlight_fades_other_parks():
+    data = survey.tenants_data()
+    fig = survey.tenants_chart(data, highlight=["Karaganda Technopark (KGP)"])
+    alphas = {p.get_alpha() for p in fig.axes[0].patches}
+    assert alphas == {1.0, survey.charts.FADED}
+    bold = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_fontweight() == "bold"]
+    assert bold == ["Karaganda Technopark (KGP)"]
+
+
+def test_employment_data_and_chart():
+    data = survey.employment_data()
+    assert data.set_index("Firms")["Average employment"].to_dict() == {
+        "Almaty Business Incubator (ABI)": 11,
+        "Almaty Technopark (ATP)": 13,
+        "Karaganda Technopark (KGP)": 11,
+        "Petropavlovsk Technopark (PPV)": 4,
+        "All technoparks": 12,
+        "Outside technoparks": 61,
+    }
+    bars = _bar_values(survey.employment_chart(data), horizontal=True)
+    assert bars == data["Average employment"].tolist()
+
+
+def test_activity_shares_computed_from_counts():
+    data = survey.activity_data().set_index(["Firms", "Activity"])["Share (%)"]
+    assert data[("Almaty Business Incubator (ABI)", "Manufacturing")] == 75.0
+    assert math.isclose(data[("All technoparks", "Manufacturing")], 100 * 71 / 129)
+    assert math.isclose(data[("Outside technoparks", "Services")], 100 * 3 / 33)
+    fig = survey.activity_chart(survey.activity_data())
+    assert len(fig.axes[0].patches) == len(survey.activity_data())
+
+
+def test_activities_sorted_largest_first_without_total():
+    data = survey.activities_data()
+    assert data.iloc[0].tolist() == ["Furniture production and repairs", 21.0]
+    assert "Total" not in set(data["Activity"]) and data["Firms"].sum() == 110
+    assert _bar_values(survey.activities_chart(data), horizontal=True) == data["Firms"].tolist()
+
+
+def test_sales_data_average_first():
+    data = survey.sales_data()
+    assert data["Firms"].iloc[0] == "All technoparks"
+    local = data[data["Market"] == "Local"].set_index("Firms")["Share of sales (%)"]
+    assert local.to_dict() == {
+        "All technoparks": 90,
+        "Almaty Business Incubator (ABI)": 67,
+        "Almaty Technopark (ATP)": 100,
+        "Karaganda Technopark (KGP)": 98,
+    }
+
+
+def test_importance_matrices_keep_missing():
+    motives = survey.motives_matrix()
+    assert motives.at["All technoparks", "Rent"] == 4.1
+    assert math.isnan(motives.at["Karaganda Technopark (KGP)", "Rent"])
+    barriers = survey.barriers_matrix()
+    assert barriers.at["Almaty Business Incubator (ABI)", "Finance"] == 4.6
+    assert math.isnan(barriers.at["Karaganda Technopark (KGP)", "Infrastructure"])
+    texts = _texts(survey.importance_chart(motives))
+    assert texts.count("n.a.") == 1 and "4.4" in texts
+
+
+def test_shares_data():
+    assert survey.motive_shares_data()["Share of respondents (%)"].tolist() == [
+        50.0,
+        68.4,
+        55.3,
+        55.3,
+        78.9,
+        68.4,
+    ]
+    assert survey.barrier_shares_data()["Share of respondents (%)"].tolist() == [87, 79, 38, 36]
+    assert _bar_values(survey.shares_chart(survey.barrier_shares_data())) == [87, 79, 38, 36]
+
+
+def test_in_out_tables():
+    data = survey.barriers_in_out_data()
+    out = data[data["Firms"] == "Firms outside technoparks"]["Mean importance"].tolist()
+    assert out == [4.8, 3.0, 1.0, 4.4]
+    value_added = survey.value_added_data().set_index("Firms")["Mean assessment"]
+    assert value_added.to_dict() == {"Firms in technoparks": 3.5, "Firms outside technoparks": 3.6}
+    fig = survey.in_out_chart(
+        value_added.reset_index().assign(Assessment="x"), "Assessment", "Mean assessment", "score"
+    )
+    assert _bar_values(fig) == [3.5, 3.6]
+
+
+def test_services_shares_of_park_firms():
+    data = survey.services_data().set_index(["Park", "Service"])["Share of park firms (%)"]
+    assert data[("Almaty Business Incubator (ABI)", "Consultation")] == 20.0
+    assert data[("Karaganda Technopark (KGP)", "Business plan")] == 100 * 15 / 16
+    assert data[("Karaganda Technopark (KGP)", "Other")] == 0.0
+
+
+def test_links_matrix_labels_intensity_and_firms():
+    intensity, labels = survey.links_matrix()
+    row = "Firms outside the technopark: joint production"
+    assert intensity.loc[row].tolist() == [4.5, 5.0]
+    assert labels.loc[row].tolist() == ["4.5 (19 firms)", "5.0 (23 firms)"]
+    assert (
+        labels.at["Firms outside the technopark: joint development", "Firms outside technoparks"]
+        == "n.a. (4 firms)"
+    )
+    assert (
+        labels.at["Other technopark firms: joint production", "Firms outside technoparks"] == "n.a."
+    )
+    assert set(labels.to_numpy().ravel()) <= set(_texts(survey.links_chart((intensity, labels))))
+
+
+def test_novelty_in_paper_order():
+    data = survey.novelty_data()
+    assert list(dict.fromkeys(data["Bar"])) == [
+        "Local - Out",
+        "Local - In",
+        "Nat - Out",
+        "Nat - In",
+        "Internat - Out",
+        "Internat - In",
+    ]
+    yes = data[data["Novel product"] == "Yes"]["Share of firms (%)"].tolist()
+    assert yes == [39.4, 37.5, 15.2, 15.6, 0.0, 12.5]
+    view = survey.novelty_view()
+    assert view.iloc[0].tolist() == ["Local - Out", "39.4%", "60.6%"]
+
+
+def test_table_3_view():
+    view = survey.entrepreneurs_view().set_index("Statistic")
+    assert view.at["Average", "Age of entrepreneur, inside TP (years)"] == "43"
+    assert (
+        view.at["Min", "Years of working experience in area of venture, outside TP (years)"] == "1"
+    )
+
+
+@pytest.mark.parametrize("name", list(survey.SECTIONS))
+def test_every_section_has_table_chart_and_generated_caption(name):
+    section = survey.SECTIONS[name]
+    view = section.view(()) if section.by_park else section.view()
+    assert len(view) > 0
+    data = section.chart_data()
+    text = section.alt(name, data)
+    assert text.endswith(".") and any(ch.isdigit() for ch in text)
+    assert survey.caption(name).startswith(survey.table_number(name) + ": ")
+
+
+def test_show_displays_note_table_chart_and_caption(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    survey.show("table-07", ["KST"])
+    html = [getattr(o, "data", "") for o in shown if hasattr(o, "data")]
+    assert "Table 7 reports no data for Kostanai Technopark (KST)." in html[0]
+    assert "Table 7: Destination of sales" in html[1]
+    assert any(type(o).__name__ == "Image" for o in shown)
+
+
+def test_notes_and_methodology_come_from_the_data_package():
+    from helpers.datapackage import resource
+
+    html = survey.notes_html("table-02")
+    assert html.startswith('<details class="tp-notes">')
+    assert html.count("<li>") == len(resource("table-02")["notes"])
+    text = survey.methodology_text()
+    assert "surveyed 5 of the 7 technoparks" in text and "21 interviews" in text
+    assert "24 firms outside technoparks" in text and "collected in 2004" in text
