@@ -26,12 +26,13 @@ test: lint
 	$(BIN)/python -m pytest
 
 app: venv
-	$(BIN)/voila --port=$(PORT)
+	$(BIN)/voila --Voila.config_file_paths=app --port=$(PORT)
 
 # Re-execute every chapter in place (commit the outputs; `make test` compares against them).
 notebooks: venv
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+		--ExecutePreprocessor.record_timing=False \
+		--ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb
 
 # data/README.md is generated from data/datapackage.json.
 data-readme: venv

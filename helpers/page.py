@@ -21,6 +21,9 @@ table.tp-table tr.tp-highlight td { background: #fff3cd; font-weight: 600; }
 .tp-source, .tp-figcaption { color: #444; font-size: 0.9em; margin-top: 0.2em; }
 .tp-figcaption { font-style: italic; max-width: 60em; }
 .tp-chapter-nav { margin: 2em 0 1em 0; padding-top: 0.8em; border-top: 1px solid #ccc; }
+table.tp-table td, table.tp-table th { line-height: 1.35; }
+a.tp-download, .tp-viewlink a, .tp-chapter-nav a { color: #0072B2; text-decoration: underline; }
+a.tp-download { display: inline-block; margin: 0.3em 0 0.8em 0; }
 .tp-note { border-left: 4px solid #E69F00; padding: 0.3em 0.8em; background: #fdf6e9; }
 </style>"""
 

@@ -6,6 +6,8 @@ labels a park the same way.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 
 from .datapackage import load
@@ -19,9 +21,16 @@ def park_registry() -> pd.DataFrame:
     return load("parks")
 
 
+@cache
+def _names() -> dict[str, str]:
+    """Code -> full name, read once: labels are asked for on every view."""
+    registry = park_registry()
+    return dict(zip(registry["code"], registry["name"], strict=True))
+
+
 def park_codes() -> list[str]:
     """Park codes in the paper's order (ABI, ATP, KGP, PPV, KST)."""
-    return park_registry()["code"].tolist()
+    return list(_names())
 
 
 def park_name(code: str) -> str:
@@ -32,10 +41,10 @@ def park_name(code: str) -> str:
     KeyError
         If ``code`` is not a park code.
     """
-    table = park_registry().set_index("code")
-    if code not in table.index:
-        raise KeyError(f"unknown park code {code!r}; known: {', '.join(table.index)}")
-    return table.at[code, "name"]
+    names = _names()
+    if code not in names:
+        raise KeyError(f"unknown park code {code!r}; known: {', '.join(names)}")
+    return names[code]
 
 
 def park_label(code: str) -> str:

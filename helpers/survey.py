@@ -9,7 +9,7 @@ selection can be highlighted by label.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -133,6 +133,11 @@ def _with_groups(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def park_tags() -> dict[str, str]:
+    """Park label -> code, so charts tag each park's artists for highlighting on the page."""
+    return {park_label(code): code for code in park_codes()}
+
+
 def group_order(parks: Sequence[str] = ()) -> list[str]:
     """Row order: the (selected) parks in the paper's order, then the pooled rows."""
     chosen = [p for p in park_codes() if not parks or p in parks]
@@ -205,7 +210,7 @@ def tenants_data(parks: Sequence[str] = ()) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def tenants_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Figure:
+def tenants_chart(data: pd.DataFrame) -> Figure:
     return charts.grouped_bars(
         data,
         "Park",
@@ -213,7 +218,7 @@ def tenants_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Figure
         group="When",
         colors={"At establishment": "#56B4E9", "In 2004": "#0072B2"},
         value_label="Tenant firms (count)",
-        highlight=highlight,
+        tags=park_tags(),
         height=4.4,
         horizontal=True,
     )
@@ -310,7 +315,7 @@ def employment_data(parks: Sequence[str] = ()) -> pd.DataFrame:
     return pd.DataFrame({"Firms": t.index, "Average employment": t["value"].to_numpy()})
 
 
-def employment_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Figure:
+def employment_chart(data: pd.DataFrame) -> Figure:
     colors = {park_label(p): c for p, c in park_colors().items()}
     colors |= {ALL_PARKS_LABEL: firms_colors()["in_tp"], OUTSIDE_LABEL: firms_colors()["out_tp"]}
     return charts.grouped_bars(
@@ -320,7 +325,7 @@ def employment_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Fig
         colors=colors,
         horizontal=True,
         value_label="Average employment per firm (persons)",
-        highlight=highlight,
+        tags=park_tags(),
         height=3.8,
     )
 
@@ -361,7 +366,7 @@ def activity_data(parks: Sequence[str] = ()) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
-def activity_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Figure:
+def activity_chart(data: pd.DataFrame) -> Figure:
     return charts.stacked_shares(
         data,
         "Firms",
@@ -369,7 +374,7 @@ def activity_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Figur
         "Share (%)",
         colors={"Manufacturing": "#0072B2", "Services": "#E69F00"},
         value_label="Share of firms (%), computed from the counts",
-        highlight=highlight,
+        tags=park_tags(),
     )
 
 
@@ -428,7 +433,7 @@ def sales_data(parks: Sequence[str] = ()) -> pd.DataFrame:
     )
 
 
-def sales_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Figure:
+def sales_chart(data: pd.DataFrame) -> Figure:
     return charts.stacked_shares(
         data,
         "Firms",
@@ -436,7 +441,7 @@ def sales_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Figure:
         "Share of sales (%)",
         colors={"Local": "#0072B2", "National": "#E69F00", "Foreign": "#009E73"},
         value_label="Share of sales (%)",
-        highlight=highlight,
+        tags=park_tags(),
         height=3.4,
     )
 
@@ -495,11 +500,11 @@ def barriers_matrix() -> pd.DataFrame:
     return _importance_matrix("table-09", "barrier", BARRIER_LABELS)
 
 
-def importance_chart(matrix: pd.DataFrame, highlight: Collection[str] = ()) -> Figure:
+def importance_chart(matrix: pd.DataFrame) -> Figure:
     return charts.annotated_heatmap(
         matrix,
         colorbar_label="Mean importance (scale 1-5)",
-        highlight_rows=highlight,
+        tags=park_tags(),
         height=0.55 * len(matrix) + 1.6,
     )
 
@@ -636,7 +641,7 @@ def services_data(parks: Sequence[str] = ()) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
-def services_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Figure:
+def services_chart(data: pd.DataFrame) -> Figure:
     colors = {park_label(p): c for p, c in park_colors().items()}
     return charts.grouped_bars(
         data,
@@ -647,7 +652,7 @@ def services_chart(data: pd.DataFrame, highlight: Collection[str] = ()) -> Figur
         value_label="Share of the park's firms (%)",
         limits=(0, 105),
         height=4.2,
-        highlight=highlight,
+        tags=park_tags(),
     )
 
 
@@ -940,7 +945,5 @@ def show(name: str, parks: Sequence[str] = ()) -> None:
     if len(view):  # a selection of parks the table does not report leaves only the note
         display(html_table(view, caption=caption(name), source=source_text(name)))
     data = section.chart_data()
-    highlight = [park_label(p) for p in chosen]
-    figure = section.chart(data, highlight) if section.by_park else section.chart(data)
-    show_chart(figure, section.alt(name, data), name)
+    show_chart(section.chart(data), section.alt(name, data), name)
     display(HTML(notes_html(name)))

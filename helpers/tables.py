@@ -37,7 +37,8 @@ def html_table(
     source : str, optional
         Shown under the table.
     highlight : collection of str, optional
-        Rows whose first cell is one of these are highlighted (the reader's selection).
+        Rows whose first cell is one of these (or starts with one and a colon, as in
+        "Karaganda Technopark (KGP): mean importance") are highlighted.
     """
     return HTML(table_html(frame, caption, source, highlight))
 
@@ -90,6 +91,11 @@ def _column_kinds(frame: pd.DataFrame) -> dict[str, int | None]:
     return kinds
 
 
+def _is_highlighted(first_cell: str, highlight: set[str]) -> bool:
+    """A row is highlighted when its first cell is a highlighted label or starts with one."""
+    return any(first_cell == h or first_cell.startswith(f"{h}:") for h in highlight)
+
+
 def _table_html(frame: pd.DataFrame, highlight: set[str]) -> str:
     kinds = _column_kinds(frame)
     head = "".join(
@@ -108,7 +114,7 @@ def _table_html(frame: pd.DataFrame, highlight: set[str]) -> str:
             else:
                 text = str(value)
             cells.append(f'<td class="{kind}">{html.escape(text)}</td>')
-        marked = ' class="tp-highlight"' if str(row[0]) in highlight else ""
+        marked = ' class="tp-highlight"' if _is_highlighted(str(row[0]), highlight) else ""
         body.append(f"<tr{marked}>{''.join(cells)}</tr>")
     rows = "\n".join(body)
     return (

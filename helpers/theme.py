@@ -8,6 +8,7 @@ fetched at run time.
 from __future__ import annotations
 
 import html
+import textwrap
 
 import seaborn as sns
 from matplotlib.figure import Figure
@@ -67,22 +68,28 @@ def source_text(*resource_names: str) -> str:
     labels, files = [], []
     for name in resource_names:
         spec = resource(name)
-        label = spec["title"] if name in ("parks", "literature", "timeline") else _label(name)
-        labels.append(label)
+        labels.append(_label(name, spec))
         files.append(f"data/{spec['path']}")
     return f"Source: {PAPER}, {'; '.join(labels)}. Data: {', '.join(files)}"
 
 
-def _label(name: str) -> str:
-    kind, number = name.split("-")
-    return f"{kind.capitalize()} {int(number)}"
+def _label(name: str, spec: dict) -> str:
+    """'Table 8' for the paper's tables and figures, else the resource's title."""
+    kind, _, number = name.partition("-")
+    if kind in ("table", "figure") and number.isdigit():
+        return f"{kind.capitalize()} {int(number)}"
+    return spec["title"]
 
 
 def add_source(fig: Figure, *resource_names: str) -> Figure:
-    """Write the source line under a figure and return the figure."""
-    fig.text(
-        0.01, 0.0, source_text(*resource_names), ha="left", va="top", fontsize=8.5, color="#444444"
-    )
+    """Write the source line under a figure and return the figure.
+
+    The line is wrapped to the figure's width (about 16 characters per inch at this
+    size), so a long source never widens the saved image.
+    """
+    width = max(40, int(fig.get_figwidth() * 16))
+    text = textwrap.fill(source_text(*resource_names), width=width, break_long_words=False)
+    fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=8.5, color="#444444")
     return fig
 
 

@@ -60,13 +60,25 @@ def test_source_text_names_table_and_file():
         "Data: data/table-08.csv, data/figure-04.csv"
     )
     assert theme.source_text("timeline").startswith("Source: Radosevic & Myrzakhmet, ")
+    assert theme.source_text("survey-methodology") == (
+        "Source: Radosevic & Myrzakhmet, Methodology of the survey. "
+        "Data: data/survey-methodology.csv"
+    )
+
+
+def test_long_source_lines_wrap_to_the_figure():
+    fig, _ = theme.new_figure(width=5)
+    theme.add_source(fig, "table-08", "table-09", "table-10", "figure-04")
+    lines = fig.texts[0].get_text().split("\n")
+    assert len(lines) > 1 and max(map(len, lines)) <= 80
+    assert " ".join(lines) == theme.source_text("table-08", "table-09", "table-10", "figure-04")
 
 
 def test_add_source_writes_the_line_under_the_chart():
     fig, _ = theme.new_figure()
     theme.add_source(fig, "table-14")
     texts = [t.get_text() for t in fig.texts]
-    assert texts == [theme.source_text("table-14")]
+    assert texts == [theme.source_text("table-14")]  # short enough for one line
     assert fig.texts[0].get_position()[1] <= 0.0
 
 

@@ -110,13 +110,13 @@ def test_tenants_chart_plots_table_2():
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [park_label(p) for p in PARKS]
 
 
-def test_highlight_fades_other_parks():
-    data = survey.tenants_data()
-    fig = survey.tenants_chart(data, highlight=["Karaganda Technopark (KGP)"])
-    alphas = {p.get_alpha() for p in fig.axes[0].patches}
-    assert alphas == {1.0, survey.charts.FADED}
-    bold = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_fontweight() == "bold"]
-    assert bold == ["Karaganda Technopark (KGP)"]
+def test_park_charts_tag_each_park_for_highlighting():
+    fig = survey.tenants_chart(survey.tenants_data())
+    gids = [a.get_gid() for a in fig.findobj() if a.get_gid()]
+    for code in PARKS:
+        # two bars, two value labels and the tick label of each park
+        assert sum(g.startswith(f"tp--{code.lower()}--") for g in gids) == 5
+    assert len(set(gids)) == len(gids)
 
 
 def test_employment_data_and_chart():

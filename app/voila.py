@@ -1,0 +1,25 @@
+# Voila configuration for the readers' site (`make app`). The Makefile points Voila here with
+# --Voila.config_file_paths=app (a voila.py at the top level would shadow the voila package).
+import os
+from pathlib import Path
+
+c = get_config()  # noqa: F821 - provided by traitlets when this file is loaded
+here = Path(__file__).resolve().parent
+
+# Serve the chapters in notebooks/; the landing chapter is 00_index.ipynb.
+c.Voila.root_dir = str(here.parent / "notebooks")
+c.Voila.ip = "127.0.0.1"
+c.Voila.open_browser = False
+# A busy port must fail loudly instead of silently moving to another one.
+c.Voila.port_retries = 0
+
+# Our template (app/jupyter/voila/templates/technoparks) is the lab template without its CDN
+# stylesheets. Voila finds templates on the Jupyter data path, read after this file runs.
+os.environ["JUPYTER_PATH"] = os.pathsep.join(
+    p for p in (str(here / "jupyter"), os.environ.get("JUPYTER_PATH", "")) if p
+)
+c.VoilaConfiguration.template = "technoparks"
+
+# Readers never see code or tracebacks.
+c.VoilaConfiguration.strip_sources = True
+c.VoilaConfiguration.show_tracebacks = False

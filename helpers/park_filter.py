@@ -1,0 +1,236 @@
+"""Filtering the park survey by park: the selection, and everything it changes on the page.
+
+Pure functions only (the widgets live in :mod:`helpers.park_panel`).  A selection is
+either all parks, one park in focus (its figures highlighted against the other parks and
+the in-technopark average), or two or more parks compared side by side.  It is read from
+the page URL (``?park=KGP`` or ``?compare=ABI,KGP``) and from widget values, both of which
+a visitor controls: anything that is not a known park code is ignored, never echoed.
+
+Charts are drawn once, as SVG whose park artists carry ids (see :mod:`helpers.charts`);
+a selection only changes a style sheet that fades the other parks, so the page answers
+a selection without re-drawing a chart.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from urllib.parse import parse_qs, urlencode
+
+from .datapackage import load
+from .parks import park_codes, park_label
+from .survey import SECTIONS, caption, missing_notes
+from .tables import table_html
+from .theme import add_source, source_text
+
+FADED_OPACITY = 0.25
+MAX_QUERY_LENGTH = 200  # longer query strings are not parsed at all
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the reader chose: a park in focus, or parks to compare (or neither: all parks)."""
+
+    focus: str | None = None
+    compare: tuple[str, ...] = ()
+
+    @property
+    def parks(self) -> tuple[str, ...]:
+        """Parks the views are restricted to (empty = all parks)."""
+        if len(self.compare) >= 2:
+            return self.compare
+        return (self.focus,) if self.focus else ()
+
+    @property
+    def is_comparison(self) -> bool:
+        return len(self.compare) >= 2
+
+    def query(self) -> str:
+        """The URL query string that preselects this view ('' for all parks)."""
+        if self.is_comparison:
+            return "?" + urlencode({"compare": ",".join(self.compare)}, safe=",")
+        if self.focus:
+            return "?" + urlencode({"park": self.focus})
+        return ""
+
+    def slug(self) -> str:
+        """Short name for files: 'KGP', 'ABI-KGP' or 'all-parks'."""
+        return "-".join(self.parks) if self.parks else "all-parks"
+
+    def describe(self) -> str:
+        """The selection in words, for the page."""
+        if self.is_comparison:
+            return "Comparing " + ", ".join(park_label(p) for p in self.compare)
+        if self.focus:
+            return f"{park_label(self.focus)}, highlighted against the other parks"
+        return "All parks"
+
+
+ALL_PARKS = Selection()
+
+
+def valid_parks(values: Iterable[object]) -> tuple[str, ...]:
+    """Known park codes among ``values``, upper-cased, deduplicated, in the paper's order."""
+    wanted = {v.strip().upper() for v in values if isinstance(v, str)}
+    return tuple(code for code in park_codes() if code in wanted)
+
+
+def selection_from_values(focus: object, compare: object) -> Selection:
+    """A selection from widget values, which a visitor can set to anything over comms."""
+    chosen = valid_parks([focus])
+    compared = valid_parks(compare) if isinstance(compare, list | tuple) else ()
+    return Selection(focus=chosen[0] if chosen else None, compare=compared)
+
+
+def selection_from_query(query: str | None) -> Selection:
+    """A selection from a URL query string (with or without the leading '?').
+
+    ``compare`` (two or more parks) wins over ``park``; unknown parks, other keys, and
+    over-long or malformed strings are ignored.
+    """
+    if not query or len(query) > MAX_QUERY_LENGTH:
+        return ALL_PARKS
+    fields = parse_qs(query.lstrip("?"), keep_blank_values=False)
+    compared = valid_parks(",".join(fields.get("compare", [])).split(","))
+    focus = valid_parks(fields.get("park", [])[:1])
+    if len(compared) >= 2:
+        return Selection(compare=compared)
+    return Selection(focus=focus[0] if focus else (compared[0] if compared else None))
+
+
+# --- what a selection shows ---------------------------------------------------------------
+
+
+def view_rows(name: str, selection: Selection):
+    """The data behind a table's current view: the selected parks' rows and pooled rows."""
+    frame = load(name)
+    if selection.parks:
+        frame = frame[frame["park"].isna() | frame["park"].isin(selection.parks)]
+    return frame.reset_index(drop=True)
+
+
+def download_name(name: str, selection: Selection) -> str:
+    """File name of a view's CSV: 'table-07_KGP.csv'."""
+    return f"{name}_{selection.slug()}.csv"
+
+
+def csv_bytes(name: str, selection: Selection) -> bytes:
+    """The rows behind the view as CSV, exactly as stored in data/ (printed cells included)."""
+    buffer = io.StringIO()
+    view_rows(name, selection).to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8")
+
+
+def download_link(name: str, selection: Selection) -> str:
+    """An HTML download link for the view's CSV (a data: URL: no server round trip)."""
+    payload = base64.b64encode(csv_bytes(name, selection)).decode("ascii")
+    filename = download_name(name, selection)
+    return (
+        f'<a class="tp-download" download="{html.escape(filename)}" '
+        f'href="data:text/csv;charset=utf-8;base64,{payload}">'
+        f"Download the data of this view ({html.escape(filename)})</a>"
+    )
+
+
+def table_view(name: str, selection: Selection):
+    """The reader-facing table: compared parks only, or every park with the focus marked."""
+    section = SECTIONS[name]
+    if name == "table-02" or selection.is_comparison:
+        return section.view(selection.parks)
+    return section.view(())
+
+
+def highlighted_labels(selection: Selection) -> tuple[str, ...]:
+    return tuple(park_label(p) for p in selection.parks)
+
+
+@lru_cache(maxsize=512)
+def section_html(name: str, selection: Selection) -> str:
+    """Everything of a park table that depends on the selection, as one HTML fragment."""
+    parts = [
+        f'<p class="tp-note">{html.escape(n)}</p>' for n in missing_notes(name, selection.parks)
+    ]
+    view = table_view(name, selection)
+    if len(view):
+        highlight = () if selection.is_comparison else highlighted_labels(selection)
+        parts.append(table_html(view, caption(name), source_text(name), highlight))
+    parts.append(download_link(name, selection))
+    return "\n".join(parts)
+
+
+@cache
+def chart_svg(name: str) -> str:
+    """A park table's chart as inline SVG (drawn once per process), with its source line."""
+    section = SECTIONS[name]
+    fig = section.chart(section.chart_data())
+    add_source(fig, name)
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.15, metadata={"Date": None})
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]  # drop the XML prolog and doctype: it is inlined
+
+
+def chart_style(selection: Selection) -> str:
+    """CSS that fades every park but the selected ones in the park charts ('' for all parks).
+
+    Only this small style sheet changes with the selection; the charts stay as drawn.
+    """
+    if not selection.parks:
+        return ""
+    scope = ".tp-park-chart"
+    keep = ", ".join(f'{scope} [id*="tp--{p.lower()}--"]' for p in selection.parks)
+    return (
+        f'<style>{scope} [id^="tp--"] {{ opacity: {FADED_OPACITY}; }} '
+        f"{keep} {{ opacity: 1; }}</style>"
+    )
+
+
+def chart_html(name: str) -> str:
+    """The chart of a park table, in a container the selection's style sheet reaches."""
+    return f'<div class="tp-park-chart" id="tp-chart-{name}">{chart_svg(name)}</div>'
+
+
+def link_html(selection: Selection) -> str:
+    """A link to the current view (its query string holds only validated park codes)."""
+    query = selection.query()
+    target = html.escape(query or "?", quote=True)
+    return (
+        f'<p class="tp-viewlink">Showing: {html.escape(selection.describe())}. '
+        f'<a href="{target}">Link to this view</a></p>'
+    )
+
+
+def page_state(selection: Selection) -> Mapping[str, str]:
+    """Every HTML fragment a selection changes: the link, the chart style, each park table."""
+    state = {"link": link_html(selection), "style": chart_style(selection)}
+    for name in park_sections():
+        state[name] = section_html(name, selection)
+    return state
+
+
+def park_sections() -> list[str]:
+    """Survey tables whose rows are parks, in the paper's order."""
+    return [name for name, section in SECTIONS.items() if section.by_park]
+
+
+__all__ = [
+    "ALL_PARKS",
+    "Selection",
+    "chart_html",
+    "chart_style",
+    "chart_svg",
+    "csv_bytes",
+    "download_link",
+    "download_name",
+    "link_html",
+    "page_state",
+    "park_sections",
+    "section_html",
+    "selection_from_query",
+    "selection_from_values",
+    "view_rows",
+]
