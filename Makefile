@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8866
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv test lint app lab notebooks data-readme clean
+.PHONY: venv browser test lint app lab notebooks data-readme bench clean
 
 venv: $(STAMP)
 
@@ -18,12 +18,22 @@ $(STAMP): environment.yml pyproject.toml tools/env_to_requirements.py
 	touch $@
 
 lint: venv
-	$(BIN)/ruff check helpers tests tools
-	$(BIN)/ruff format --check helpers tests tools
+	$(BIN)/ruff check helpers tests tools benchmarks
+	$(BIN)/ruff format --check helpers tests tools benchmarks
 	$(BIN)/nbqa ruff notebooks
 
-test: lint
+# Debian's Chromium drives the browser tests (Playwright's own browser download fails here).
+browser:
+	@test -x /usr/bin/chromium || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+test: lint browser
 	$(BIN)/python -m pytest
+
+# Speed benchmarks (not tests): each rewrites its section of benchmarks/README.md.
+bench: venv browser
+	$(BIN)/python -m benchmarks.park_filter_latency
 
 app: venv
 	$(BIN)/voila --Voila.config_file_paths=app --port=$(PORT)

@@ -77,13 +77,18 @@ class ParkPanel:
         self.apply(pf.selection_from_values(self.focus.value, list(self.compare.value)))
 
     def apply(self, selection: pf.Selection) -> None:
-        """Show ``selection``: set the link, the chart style and every park table."""
+        """Show ``selection``: set every park table, the chart style, then the link.
+
+        The link ("Showing: ...") is set last: the browser applies updates in order, so
+        once it shows the new selection the whole page does (tests and benchmarks wait
+        for it).
+        """
         self.selection = selection
         state = pf.page_state(selection)
-        self.link.value = state["link"]
-        self.style.value = state["style"]
         for name, table in self.tables.items():
             table.value = state[name]
+        self.style.value = state["style"]
+        self.link.value = state["link"]
 
     def apply_query(self, query: str | None) -> pf.Selection:
         """Preselect from a URL query string (e.g. '?park=KGP'); unknown values are ignored."""

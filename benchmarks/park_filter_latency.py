@@ -1,0 +1,120 @@
+"""Park filter latency: from choosing a park to the settled page, in Chromium.
+
+Run with ``.venv/bin/python -m benchmarks.park_filter_latency`` (or ``make bench``).
+
+For each park (and back to "All parks") the selection is made inside the page and timed
+with ``performance.now()`` until the page says "Showing: <park>" (the panel sets that
+last, after every table and the chart style) and two animation frames have painted.
+The same is measured, in the same run, on a baseline page whose only work is one widget
+echoing the choice (benchmarks/baseline/widget_echo.ipynb): the ratio says how much the
+survey's updates add to Voila's own widget round trip on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, ROOT, voila
+
+from .report import machine_summary, write_section
+
+SELECT_AND_SETTLE = """
+async (label) => {
+  const select = document.querySelector('.widget-dropdown select');
+  const option = [...select.options].find(o => o.text.replace(/\\u00a0/g, ' ') === label);
+  const target = 'Showing: ' + label;
+  const shown = () => document.body.innerText.replace(/\\u00a0/g, ' ').includes(target);
+  const start = performance.now();
+  select.value = option.value;
+  select.dispatchEvent(new Event('change', {bubbles: true}));
+  await new Promise(resolve => {
+    if (shown()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (shown()) { observer.disconnect(); resolve(); }
+    });
+    observer.observe(document.body, {childList: true, subtree: true, characterData: true});
+  });
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return performance.now() - start;
+}
+"""
+
+
+def measure(browser, url: str, labels: list[str], rounds: int) -> list[float]:
+    """Milliseconds from selection to settled page, for every label, ``rounds`` times."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url)
+    page.wait_for_selector(".widget-dropdown select", timeout=120_000)
+    page.wait_for_function("!document.body.innerText.includes('Loading widget')", timeout=120_000)
+    page.wait_for_timeout(500)
+    timings = []
+    for _ in range(rounds):
+        for label in labels:
+            timings.append(page.evaluate(SELECT_AND_SETTLE, label))
+    page.close()
+    return timings
+
+
+def summary(timings: list[float]) -> tuple[float, float]:
+    ordered = sorted(timings)
+    return statistics.median(ordered), ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="passes over all parks")
+    parser.add_argument("--no-write", action="store_true", help="do not update README.md")
+    args = parser.parse_args(argv)
+
+    from helpers.parks import park_codes, park_label
+
+    labels = [park_label(code) for code in park_codes()] + ["All parks"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with voila(site_config=False, root=ROOT / "benchmarks" / "baseline") as base_url:
+            baseline = measure(
+                browser, f"{base_url}voila/render/widget_echo.ipynb", labels, args.rounds
+            )
+        with voila() as site_url:
+            survey = measure(
+                browser, f"{site_url}voila/render/03_park_survey.ipynb", labels, args.rounds
+            )
+        browser.close()
+
+    (base_median, base_p95), (median, p95) = summary(baseline), summary(survey)
+    first_pass = statistics.median(survey[: len(labels)])
+    rows = [
+        "| Page | Selections | Median (ms) | p95 (ms) | Median / baseline |",
+        "| --- | --- | --- | --- | --- |",
+        f"| Baseline: one widget echo | {len(baseline)} | {base_median:.0f} | {base_p95:.0f} "
+        "| 1.00 |",
+        f"| Survey chapter, every park table and chart | {len(survey)} | {median:.0f} | {p95:.0f} "
+        f"| {median / base_median:.2f} |",
+    ]
+    text = "\n".join(
+        [
+            "Selection to settled page (the page says which park it shows, every table and",
+            "the chart style are updated, and two frames have painted), measured inside",
+            "Chromium. First pass over the parks (nothing cached yet): "
+            f"median {first_pass:.0f} ms.",
+            "Target: at most 150 ms.",
+            "",
+            *rows,
+        ]
+    )
+    print(text)
+    if not args.no_write:
+        write_section(
+            Path(__file__).with_name("README.md"),
+            "Park filter latency",
+            text + "\n\n" + machine_summary(),
+        )
+    return {"baseline": baseline, "survey": survey}
+
+
+if __name__ == "__main__":
+    main()

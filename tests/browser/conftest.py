@@ -1,0 +1,74 @@
+"""Browser tests: the running Voila site, driven in Debian's Chromium by Playwright.
+
+A session-wide Voila server is started on a free loopback port with the site's own
+configuration (app/voila.py), exactly as `make app` starts it.  Every page a test opens
+is watched: a JavaScript error, a failed request or a request to a non-local host fails
+the test.  Chromium must be installed (`make test` installs it); these tests are never
+skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, voila
+
+LOCAL_HOSTS = ("http://127.0.0.1:", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with voila() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class WatchedPage:
+    """A page that records JavaScript errors, failed requests and non-local requests."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                self.errors.append(f"console error: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
+        page.on("request", self._request)
+        page.on("requestfailed", self._failed)
+
+    def _request(self, request) -> None:
+        if not request.url.startswith(LOCAL_HOSTS):
+            self.foreign.append(request.url)
+
+    def _failed(self, request) -> None:
+        # A websocket closed when the page is left is not a failure of the page.
+        if request.resource_type != "websocket":
+            self.errors.append(f"request failed: {request.url} ({request.failure})")
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = WatchedPage(context.new_page())
+    yield page
+    context.close()
+    assert page.errors == [], page.errors
+    assert page.foreign == [], page.foreign
