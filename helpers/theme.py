@@ -60,35 +60,38 @@ def firms_colors() -> dict[str, str]:
 
 
 def source_text(*resource_names: str) -> str:
-    """Source line naming where the paper prints the data and the data files used.
+    """Source line naming where the data was printed and the data files used.
+
+    The paper's tables and figures are cited as "Radosevic & Myrzakhmet, Table 8"; other
+    resources (timeline, R&D since the paper...) by the sources their descriptor lists.
 
     >>> source_text("table-08")  # doctest: +SKIP
-    'Source: Radosevic & Myrzakhmet, Table 8 (questionnaire). Data: data/table-08.csv'
+    'Source: Radosevic & Myrzakhmet, Table 8. Data: data/table-08.csv'
     """
-    labels, files = [], []
+    paper, others, files = [], [], []
     for name in resource_names:
         spec = resource(name)
-        labels.append(_label(name, spec))
+        kind, _, number = name.partition("-")
+        if kind in ("table", "figure") and number.isdigit():
+            paper.append(f"{kind.capitalize()} {int(number)}")
+        else:
+            others += [s["title"] for s in spec["sources"] if s["title"] not in others]
         files.append(f"data/{spec['path']}")
-    return f"Source: {PAPER}, {'; '.join(labels)}. Data: {', '.join(files)}"
+    cited = ([f"{PAPER}, {'; '.join(paper)}"] if paper else []) + others
+    return f"Source: {'; '.join(cited)}. Data: {', '.join(files)}"
 
 
-def _label(name: str, spec: dict) -> str:
-    """'Table 8' for the paper's tables and figures, else the resource's title."""
-    kind, _, number = name.partition("-")
-    if kind in ("table", "figure") and number.isdigit():
-        return f"{kind.capitalize()} {int(number)}"
-    return spec["title"]
-
-
-def add_source(fig: Figure, *resource_names: str) -> Figure:
+def add_source(fig: Figure, *resource_names: str, source: str | None = None) -> Figure:
     """Write the source line under a figure and return the figure.
 
-    The line is wrapped to the figure's width (about 16 characters per inch at this
-    size), so a long source never widens the saved image.
+    The line is :func:`source_text` of the resources, or ``source`` when given (for
+    charts whose sources are not the data package's).  It is wrapped to the figure's
+    width (about 16 characters per inch at this size), so a long source never widens
+    the saved image.
     """
     width = max(40, int(fig.get_figwidth() * 16))
-    text = textwrap.fill(source_text(*resource_names), width=width, break_long_words=False)
+    line = source if source is not None else source_text(*resource_names)
+    text = textwrap.fill(line, width=width, break_long_words=False)
     fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=8.5, color="#444444")
     return fig
 
@@ -105,14 +108,16 @@ def new_figure(width: float = 9.0, height: float = 4.8, **subplots) -> tuple[Fig
     return fig, fig.subplots(**subplots)
 
 
-def show_chart(fig: Figure, caption: str, *resource_names: str) -> None:
+def show_chart(fig: Figure, caption: str, *resource_names: str, source: str | None = None) -> None:
     """Display a chart with its source line and, under it, a caption describing it in words.
 
     The caption is the chart's text alternative: what it shows and the main reading.
+    The source line names ``resource_names`` (see :func:`source_text`) unless ``source``
+    gives it.
     """
     from IPython.display import HTML, Image, display
 
-    add_source(fig, *resource_names)
+    add_source(fig, *resource_names, source=source)
     display(Image(data=figure_png(fig), format="png", width=round(fig.get_figwidth() * 100)))
     display(HTML(f'<p class="tp-figcaption" role="note">{html.escape(caption)}</p>'))
 

@@ -59,11 +59,12 @@ def test_source_text_names_table_and_file():
         "Source: Radosevic & Myrzakhmet, Table 8; Figure 4. "
         "Data: data/table-08.csv, data/figure-04.csv"
     )
-    assert theme.source_text("timeline").startswith("Source: Radosevic & Myrzakhmet, ")
     assert theme.source_text("survey-methodology") == (
-        "Source: Radosevic & Myrzakhmet, Methodology of the survey. "
-        "Data: data/survey-methodology.csv"
+        "Source: The paper, Section 4, Methodology paragraph. Data: data/survey-methodology.csv"
     )
+    mixed = theme.source_text("table-01", "rd-since")
+    assert mixed.startswith("Source: Radosevic & Myrzakhmet, Table 1; ")
+    assert "OECD" in mixed and mixed.endswith("Data: data/table-01.csv, data/rd-since.csv")
 
 
 def test_long_source_lines_wrap_to_the_figure():
