@@ -20,6 +20,19 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
 )
 c.VoilaConfiguration.template = "technoparks"
 
+# Preheated kernels: each chapter keeps one kernel that has already run the notebook, so a
+# reader's page is ready when it is asked for; Voila starts the next one in the background.
+# Chapters read the URL's query string last (helpers.park_panel.query_string), so preheating
+# covers everything before it.
+c.VoilaConfiguration.preheat_kernel = True
+c.VoilaConfiguration.default_pool_size = 1
+
+# A reader who leaves frees memory: kernels idle for 10 minutes are shut down (checked every
+# minute), including those whose browser tab is still open.
+c.MappingKernelManager.cull_idle_timeout = 600
+c.MappingKernelManager.cull_interval = 60
+c.MappingKernelManager.cull_connected = True
+
 # Readers never see code or tracebacks.
 c.VoilaConfiguration.strip_sources = True
 c.VoilaConfiguration.show_tracebacks = False

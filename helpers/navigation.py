@@ -58,6 +58,14 @@ CHAPTERS = [
 ]
 
 
+SITE_TITLE = "Between vision and reality: technoparks in Kazakhstan"
+
+
+def page_title(stem: str) -> str:
+    """The browser tab's title for a chapter (kept in the notebook's metadata)."""
+    return SITE_TITLE if stem == CHAPTERS[0].stem else f"{chapter(stem).title} | {SITE_TITLE}"
+
+
 def chapter(stem: str) -> Chapter:
     """The chapter with this file stem (e.g. ``"03_park_survey"``)."""
     for entry in CHAPTERS:
@@ -80,7 +88,7 @@ def chapter_links(stem: str) -> HTML:
     parts = []
     if previous is not None:
         parts.append(f'<a href="{previous.filename}">&larr; {previous.title}</a>')
-    if stem != CHAPTERS[0].stem:
+    if CHAPTERS[0] not in (chapter(stem), previous):  # no second link to the overview
         parts.append(f'<a href="{CHAPTERS[0].filename}">Overview</a>')
     if following is not None:
         parts.append(f'<a href="{following.filename}">{following.title} &rarr;</a>')

@@ -30,6 +30,10 @@ def half_unit(printed: str) -> float:
     return 0.5 * 10 ** -decimals(printed)
 
 
+def _printed_number(printed: str) -> float:
+    return float(_NUMBER_IN_PRINTED.search(printed).group(0))
+
+
 def agrees(printed: str, value: float, printed_value: float | None = None) -> bool:
     """True when ``value`` rounds to the number printed in ``printed``.
 
@@ -43,7 +47,7 @@ def agrees(printed: str, value: float, printed_value: float | None = None) -> bo
         The printed number; parsed from ``printed`` when omitted.
     """
     if printed_value is None:
-        printed_value = float(_NUMBER_IN_PRINTED.search(printed).group(0))
+        printed_value = _printed_number(printed)
     return abs(value - printed_value) <= half_unit(printed) + 1e-9
 
 
@@ -106,7 +110,7 @@ def denominators(printed: str, count: float | None = None, largest: int = 200) -
     With ``count``, those where ``count / n`` rounds to the printed share; without it,
     those where some whole number of firms ``k / n`` does.
     """
-    value = float(_NUMBER_IN_PRINTED.search(printed).group(0))
+    value = _printed_number(printed)
     found = []
     for n in range(1, largest + 1):
         counts = [count] if count is not None else range(0, n + 1)
@@ -115,8 +119,17 @@ def denominators(printed: str, count: float | None = None, largest: int = 200) -
     return found
 
 
+def weighted_mean(values: Iterable[float], weights: Iterable[float]) -> float:
+    """Mean of ``values`` weighted by ``weights``, leaving out missing values."""
+    pairs = [(w, v) for w, v in zip(weights, values, strict=True) if not pd.isna(v)]
+    return sum(w * v for w, v in pairs) / sum(w for w, _ in pairs)
+
+
 def weights_reproducing(
-    columns: dict[str, tuple[list[float], str]], total: int, minimum: int = 1
+    columns: dict[str, tuple[list[float], str]],
+    total: int,
+    minimum: int = 1,
+    row_half_unit: float = 0.0,
 ) -> list[tuple[int, ...]]:
     """Whole-number weights (one per row, summing to ``total``) that reproduce printed means.
 
@@ -129,25 +142,45 @@ def weights_reproducing(
         The number of respondents the weights must add up to.
     minimum : int
         Smallest weight a row may take.
+    row_half_unit : float
+        Rounding of the row values themselves (0.05 for rows printed as '4.3'): a weighted
+        mean of rounded rows may lie that much from the mean of the unrounded ones, so it
+        widens the tolerance.  0 takes the rows as exact.
 
     Returns
     -------
     list of tuple
-        Every weighting that reproduces all printed means at their printed precision.
+        Every weighting that reproduces all printed means within the tolerance.
     """
     n_rows = len(next(iter(columns.values()))[0])
     found = []
     for weights in _compositions(total, n_rows, minimum):
-        ok = True
-        for values, printed in columns.values():
-            pairs = [(w, v) for w, v in zip(weights, values, strict=True) if not pd.isna(v)]
-            mean = sum(w * v for w, v in pairs) / sum(w for w, _ in pairs)
-            if not agrees(printed, mean):
-                ok = False
-                break
-        if ok:
+        if all(
+            abs(weighted_mean(values, weights) - _printed_number(printed))
+            <= half_unit(printed) + row_half_unit + 1e-9
+            for values, printed in columns.values()
+        ):
             found.append(weights)
     return found
+
+
+def counts_reproducing_mean(total: float, printed_mean: str, largest: int = 1000) -> list[int]:
+    """Numbers of units ``n`` for which ``total / n`` rounds to the printed mean.
+
+    ``counts_reproducing_mean(254, "11") == [23, 24]``: 254 employees at a printed average
+    of 11 per firm mean 23 or 24 firms.
+    """
+    return [n for n in range(1, largest + 1) if agrees(printed_mean, total / n)]
+
+
+def mean_is_possible(printed_mean: str, n: int, low: int = 1, high: int = 5) -> bool:
+    """Whether ``n`` whole-number answers on a ``low``-``high`` scale can average to the
+    printed mean (the granularity, or 'GRIM', test).
+
+    ``mean_is_possible("1.7", 3)`` is true (5/3 = 1.67); ``mean_is_possible("1.5", 3)`` is
+    false (only 4/3 and 5/3 lie near it).
+    """
+    return any(agrees(printed_mean, k / n) for k in range(n * low, n * high + 1))
 
 
 def _compositions(total: int, parts: int, minimum: int):

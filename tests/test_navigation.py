@@ -26,6 +26,8 @@ def test_links_at_the_ends_and_in_the_middle():
     assert '<a href="00_index.ipynb">Overview</a>' in middle
     last = navigation.chapter_links(navigation.CHAPTERS[-1].stem).data
     assert "&rarr;" not in last
+    second = navigation.chapter_links("01_literature").data
+    assert second.count("00_index.ipynb") == 1
 
 
 def test_unknown_chapter():
@@ -41,3 +43,12 @@ def test_contents_links_every_chapter_but_the_landing_page():
 def test_every_existing_notebook_is_a_chapter():
     stems = {c.stem for c in navigation.CHAPTERS}
     assert {p.stem for p in NOTEBOOKS.glob("*.ipynb")} <= stems
+
+
+def test_every_notebook_carries_its_page_title():
+    """Voila uses the notebook's metadata title for the browser tab."""
+    import json
+
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        metadata = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+        assert metadata.get("title") == navigation.page_title(path.stem), path.name
