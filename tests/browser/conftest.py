@@ -43,25 +43,33 @@ class WatchedPage:
         self.errors: list[str] = []
         self.foreign: list[str] = []
         page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
-        page.on(
-            "console",
-            lambda message: (
-                self.errors.append(f"console error: {message.text}")
-                if message.type == "error"
-                else None
-            ),
-        )
+        page.on("console", self._console)
         page.on("request", self._request)
         page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            self.errors.append(f"console error: {message.text} ({where})")
 
     def _request(self, request) -> None:
         if not request.url.startswith(LOCAL_HOSTS):
             self.foreign.append(request.url)
 
+    def _response(self, response) -> None:
+        # The console only says "404"; name the address.
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status}: {response.url}")
+
     def _failed(self, request) -> None:
-        # A websocket closed when the page is left is not a failure of the page.
-        if request.resource_type != "websocket":
-            self.errors.append(f"request failed: {request.url} ({request.failure})")
+        # Leaving a page closes its websocket and cuts short Voila's request to shut the
+        # page's kernel down; neither is a failure of the page.
+        if request.resource_type == "websocket":
+            return
+        if "/voila/api/shutdown/" in request.url and "ERR_ABORTED" in (request.failure or ""):
+            return
+        self.errors.append(f"request failed: {request.url} ({request.failure})")
 
 
 @pytest.fixture

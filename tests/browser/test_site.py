@@ -1,0 +1,241 @@
+"""The published site: every chapter in the browser, navigation, 404, and hardening."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import http.client
+import json
+import re
+import urllib.parse
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from tornado.websocket import websocket_connect
+
+from helpers.navigation import CHAPTERS, page_title
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def raw_get(app_url: str, path: str, method: str = "GET", body: bytes | None = None):
+    """Send ``path`` exactly as written (no client-side normalisation of '..')."""
+    parsed = urllib.parse.urlsplit(app_url)
+    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+    connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    payload = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, payload
+
+
+def settle(page) -> None:
+    page.wait_for_function(
+        "document.querySelectorAll('.tp-chapter-nav').length > 0 "
+        "&& !document.body.innerText.includes('Loading widget')",
+        timeout=90_000,
+    )
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
+def test_every_chapter_loads_cleanly_with_title_and_links(watched, app_url, chapter):
+    page = watched.page
+    page.goto(f"{app_url}voila/render/{chapter.filename}")
+    settle(page)
+    assert page.title() == page_title(chapter.stem)
+    assert page.locator("h1").first.inner_text().strip()
+    nav = page.locator(".tp-chapter-nav").last
+    hrefs = nav.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    if chapter.stem != "00_index":
+        assert "00_index.ipynb" in hrefs  # a way back to the landing page
+    # No code is shown to readers: sources are stripped, no editor is on the page.
+    assert page.locator(".jp-CodeMirrorEditor, .cm-editor").count() == 0
+    assert "from helpers" not in page.inner_text("body")
+    # watched: no JavaScript error, no failed request, nothing from another host.
+
+
+def test_root_opens_the_landing_chapter_with_links_to_every_chapter(watched, app_url):
+    page = watched.page
+    page.goto(app_url)
+    page.wait_for_url("**/voila/render/00_index.ipynb", timeout=30_000, wait_until="commit")
+    settle(page)
+    links = page.locator(".tp-contents a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert links == [c.filename for c in CHAPTERS[1:]]
+    # Chapter links stay in the same tab (JupyterLab's renderer would open a new one).
+    # Leave only once the page has loaded everything, or the navigation cuts requests short.
+    page.wait_for_load_state("networkidle")
+    page.locator(".tp-contents a").first.click()
+    page.wait_for_url(f"**/{CHAPTERS[1].filename}", wait_until="commit")
+    settle(page)
+    assert len(page.context.pages) == 1
+
+
+def test_missing_page_is_a_plain_404(app_url):
+    status, body = raw_get(app_url, "/voila/render/no_such_chapter.ipynb")
+    assert status == 404 and "404" in body
+    assert "Traceback" not in body and "no_such_chapter" not in body
+
+
+def test_no_page_echoes_a_hostile_query(app_url):
+    payload = "<script>alert(1)</script>"
+    quoted = urllib.parse.quote(payload)
+    for path in (f"/?park={quoted}", f"/voila/render/03_park_survey.ipynb?park={quoted}"):
+        status, body = raw_get(app_url, path)
+        assert status == 200
+        assert payload not in body and "alert(1)" not in body
+
+
+def kernel_id(app_url: str) -> str:
+    status, body = raw_get(app_url, "/voila/render/00_index.ipynb")
+    assert status == 200
+    return re.search(r'"kernelId": "([0-9a-f-]{36})"', body).group(1)
+
+
+async def send_execute_request(app_url: str, kernel: str, code: str) -> list[dict]:
+    """Send an execute_request over the kernel's websocket; return what comes back."""
+    ws_url = app_url.replace("http://", "ws://") + f"api/kernels/{kernel}/channels"
+    connection = await websocket_connect(ws_url)
+    msg_id = uuid.uuid4().hex
+    message = {
+        "header": {
+            "msg_id": msg_id,
+            "msg_type": "execute_request",
+            "username": "visitor",
+            "session": uuid.uuid4().hex,
+            "version": "5.3",
+            "date": "",
+        },
+        "parent_header": {},
+        "metadata": {},
+        "content": {
+            "code": code,
+            "silent": False,
+            "store_history": False,
+            "user_expressions": {},
+            "allow_stdin": False,
+            "stop_on_error": True,
+        },
+        "channel": "shell",
+        "buffers": [],
+    }
+    await connection.write_message(json.dumps(message))
+    replies = []
+    try:
+        while True:
+            text = await asyncio.wait_for(connection.read_message(), timeout=4)
+            if text is None:
+                break
+            reply = json.loads(text) if isinstance(text, str) else {}
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                replies.append(reply)
+    except TimeoutError:
+        pass
+    connection.close()
+    return replies
+
+
+def test_a_visitor_cannot_run_code(app_url, tmp_path):
+    marker = tmp_path / "visitor-was-here"
+    code = f"open({str(marker)!r}, 'w').write('x'); print('ran')"
+    # Playwright's sync API owns this thread's event loop: talk to the kernel from another.
+    with ThreadPoolExecutor(1) as thread:
+        request = send_execute_request(app_url, kernel_id(app_url), code)
+        replies = thread.submit(asyncio.run, request).result()
+    assert not marker.exists()
+    assert [r for r in replies if r["header"]["msg_type"] in ("execute_reply", "stream")] == []
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("POST", "/api/kernels"),
+        ("GET", "/api/kernels"),
+        ("GET", "/api/contents"),
+        ("GET", "/api/contents/03_park_survey.ipynb"),
+        ("PUT", "/api/contents/new.ipynb"),
+        ("POST", "/api/sessions"),
+        ("GET", "/api/terminals"),
+        ("PUT", "/voila/api/contents/03_park_survey.ipynb"),
+        ("POST", "/voila/api/contents/"),
+        ("DELETE", "/voila/api/contents/03_park_survey.ipynb"),
+        ("PATCH", "/voila/api/contents/03_park_survey.ipynb"),
+    ],
+)
+def test_kernel_and_contents_apis_are_refused(app_url, method, path):
+    status, _ = raw_get(app_url, path, method, body=b"{}" if method != "GET" else None)
+    assert status in (403, 404, 405), (method, path, status)
+
+
+def test_contents_listing_never_returns_notebook_sources(app_url):
+    status, body = raw_get(app_url, "/voila/api/contents/03_park_survey.ipynb?content=1")
+    assert status == 200 and json.loads(body)["content"] is None
+
+
+TRAVERSALS = [
+    "/voila/files/../data/table-01.csv",
+    "/voila/files/..%2fdata%2ftable-01.csv",
+    "/voila/files/%2e%2e/%2e%2e/pyproject.toml",
+    "/voila/files/....//....//data/parks.csv",
+    "/voila/static/..%2f..%2f..%2f..%2fpyproject.toml",
+    "/voila/static/../../../../../../etc/passwd",
+    "/voila/templates/technoparks/..%2f..%2f..%2f..%2fvoila.py",
+    "/voila/templates/technoparks/../../../../voila.py",
+    "/voila/labextensions/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/voila/api/themes/..%2f..%2f..%2fpyproject.toml",
+    "/voila/render/..%2fREADME.md",
+    "/voila/render/../data/datapackage.json",
+    "/voila/render/%2e%2e%2fdata%2fparks.csv",
+    "/voila/tree/..%2f",
+    "/voila/api/contents/..%2fdata",
+    "/voila/api/contents/../data/parks.csv",
+    "/..%2fdata/parks.csv",
+    "/voila/files//etc/passwd",
+]
+SECRETS = (
+    "[build-system]",
+    "root:x:0:0",
+    "get_config",
+    '"resources"',
+    "code,name,printed_name",
+    "region,year,sector",
+    "# Between vision",
+)
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_no_file_outside_the_site_can_be_read(app_url, path):
+    status, body = raw_get(app_url, path)
+    if path.startswith("/voila/templates/"):
+        # Voila's template-asset handler asserts on a path it cannot split and answers a
+        # bare 500 (a refusal: nothing is read, no traceback is sent).
+        assert status in (403, 404, 500), (path, status)
+        assert "Traceback" not in body
+    else:
+        assert status in (301, 302, 400, 403, 404), (path, status)
+    for secret in SECRETS:
+        assert secret not in body, (path, secret)
+
+
+def data_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for file in sorted((ROOT / "data").iterdir()):
+        digest.update(file.name.encode() + file.read_bytes())
+    return digest.hexdigest()
+
+
+def test_data_is_read_only_to_the_app(app_url):
+    before = data_fingerprint()
+    for method in ("PUT", "POST", "DELETE", "PATCH"):
+        for path in (
+            "/voila/files/../data/parks.csv",
+            "/voila/api/contents/../data/parks.csv",
+            "/voila/files/parks.csv",
+            "/voila/api/contents/parks.csv",
+        ):
+            status, _ = raw_get(app_url, path, method, body=b'{"content": "x"}')
+            assert status in (400, 403, 404, 405), (method, path, status)
+    assert data_fingerprint() == before
