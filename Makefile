@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8866
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv browser test lint app lab notebooks data-readme bench clean
+.PHONY: venv browser test lint app lab notebooks data-readme bench site clean
 
 venv: $(STAMP)
 
@@ -28,15 +28,25 @@ browser:
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
-test: lint browser
+test: lint browser site
 	$(BIN)/python -m pytest
 
 # Speed benchmarks (not tests): each rewrites its section of benchmarks/README.md.
 bench: venv browser
 	$(BIN)/python -m benchmarks.park_filter_latency
+	$(BIN)/python -m benchmarks.page_settle
+	$(BIN)/python -m benchmarks.site_load
 
-app: venv
+app: venv site
 	$(BIN)/voila --Voila.config_file_paths=app --port=$(PORT)
+
+# A static copy of every chapter (no kernel needed), rebuilt when its sources change; the
+# app serves it at /voila/files/_site/ and the landing chapter links to it.
+SITE := notebooks/_site/index.html
+site: $(SITE)
+
+$(SITE): $(STAMP) tools/build_site.py $(wildcard notebooks/*.ipynb helpers/*.py data/*)
+	$(BIN)/python -m tools.build_site
 
 # Re-execute every chapter in place (commit the outputs; `make test` compares against them).
 notebooks: venv

@@ -31,7 +31,11 @@ c.VoilaConfiguration.default_pool_size = 1
 # minute), including those whose browser tab is still open.
 c.MappingKernelManager.cull_idle_timeout = 600
 c.MappingKernelManager.cull_interval = 60
-c.MappingKernelManager.cull_connected = True
+c.MappingKernelManager.cull_connected = True  # Voila counts no kernel as connected anyway
+
+# The static copy of the site (`make site`, notebooks/_site/) is served as plain files; the
+# notebooks and any Python file stay unserved (Voila's default deny list).
+c.VoilaConfiguration.file_allowlist = [r"_site/[\w./-]+\.(html|js|css|svg|png|woff2?|ttf|eot)"]
 
 # Readers never see code or tracebacks.
 c.VoilaConfiguration.strip_sources = True

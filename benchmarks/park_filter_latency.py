@@ -75,13 +75,13 @@ def main(argv: list[str] | None = None) -> dict:
     labels = [park_label(code) for code in park_codes()] + ["All parks"]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with voila(site_config=False, root=ROOT / "benchmarks" / "baseline") as base_url:
+        with voila(site_config=False, root=ROOT / "benchmarks" / "baseline") as base:
             baseline = measure(
-                browser, f"{base_url}voila/render/widget_echo.ipynb", labels, args.rounds
+                browser, f"{base.url}voila/render/widget_echo.ipynb", labels, args.rounds
             )
-        with voila() as site_url:
+        with voila() as site:
             survey = measure(
-                browser, f"{site_url}voila/render/03_park_survey.ipynb", labels, args.rounds
+                browser, f"{site.url}voila/render/03_park_survey.ipynb", labels, args.rounds
             )
         browser.close()
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
+
 from IPython.display import HTML
 
+from .navigation import chapter_links
 from .theme import apply_theme
 
 STYLE = """<style>
@@ -22,6 +27,7 @@ table.tp-table tr.tp-highlight td { background: #fff3cd; font-weight: 600; }
 .tp-figcaption { font-style: italic; max-width: 60em; }
 .tp-chapter-nav { margin: 2em 0 1em 0; padding-top: 0.8em; border-top: 1px solid #ccc; }
 table.tp-table td, table.tp-table th { line-height: 1.35; }
+.widget-html-content { font-family: var(--jp-content-font-family, "DejaVu Sans", sans-serif); }
 a.tp-download, .tp-viewlink a, .tp-chapter-nav a { color: #0072B2; text-decoration: underline; }
 a.tp-download { display: inline-block; margin: 0.3em 0 0.8em 0; }
 .tp-note { border-left: 4px solid #E69F00; padding: 0.3em 0.8em; background: #fdf6e9; }
@@ -32,3 +38,24 @@ def start_page() -> HTML:
     """Apply the chart theme and return the page styles (display it as a cell's output)."""
     apply_theme()
     return HTML(STYLE)
+
+
+def release_memory() -> None:
+    """Give the memory freed after drawing a chapter back to the operating system.
+
+    A reader's kernel lives as long as the reader stays; the charts' drawing buffers are
+    garbage once shown, but the C allocator keeps freed memory unless asked to return it
+    (glibc's malloc_trim).  Where there is no glibc this only collects garbage.
+    """
+    gc.collect()
+    libc_name = ctypes.util.find_library("c")
+    if libc_name:
+        libc = ctypes.CDLL(libc_name)
+        if hasattr(libc, "malloc_trim"):
+            libc.malloc_trim(0)
+
+
+def finish_page(stem: str) -> HTML:
+    """What every chapter does last: release drawing memory, then link to its neighbours."""
+    release_memory()
+    return chapter_links(stem)

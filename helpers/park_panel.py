@@ -106,13 +106,50 @@ class ParkPanel:
 def query_string() -> str | None:
     """The page's URL query string under Voila (None in JupyterLab or under nbval).
 
-    With preheated kernels the notebook runs before any visitor arrives, so Voila's
-    ``get_query_string`` waits for the request; call this last.  Without preheating
-    Voila puts the query string in the environment, and voila.utils (slow to import)
-    is not needed.
+    With preheated kernels the notebook runs before any visitor arrives, so this waits for
+    the visitor's request (call it last).  Without preheating Voila puts the query string
+    in the environment at once.
     """
-    if os.environ.get("VOILA_PREHEAT", "False") == "False":
-        return os.environ.get("QUERY_STRING")
-    from voila.utils import get_query_string
+    if os.environ.get("VOILA_PREHEAT", "False") != "False":
+        _wait_for_request()
+    return os.environ.get("QUERY_STRING")
 
-    return get_query_string()
+
+def _wait_for_request(timeout: float | None = None) -> None:
+    """Wait for Voila to send a preheated kernel its visitor's request (query string...).
+
+    Does what ``voila.utils.wait_for_request`` does (same environment variables, same
+    /voila/query/<kernel> websocket) without importing voila.utils, which would add about
+    55 MB of server code to every reader's kernel.  The browser tests check it end to end
+    against the running site.
+    """
+    import asyncio
+    import json
+    import threading
+
+    import websockets
+
+    base = os.environ.get("VOILA_WS_BASE_URL", os.environ.get("VOILA_SERVER_URL", "/"))
+    url = (
+        f"{os.environ.get('VOILA_WS_PROTOCOL', 'ws')}://"
+        f"{os.environ.get('VOILA_APP_IP', '127.0.0.1')}:{os.environ.get('VOILA_APP_PORT', '8866')}"
+        f"{base}voila/query/{os.environ.get('VOILA_KERNEL_ID', '')}"
+    )
+    received: list[str] = []
+
+    async def receive() -> None:
+        async with websockets.connect(url, open_timeout=5) as socket:
+            received.append(await asyncio.wait_for(socket.recv(), timeout))
+
+    def run() -> None:
+        try:
+            asyncio.run(receive())
+        except (OSError, TimeoutError, websockets.WebSocketException):
+            pass  # no request info: the page shows all parks
+
+    # The kernel's own event loop runs in this thread: wait in another one.
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    for key, value in (json.loads(received[0]) if received else {}).items():
+        os.environ[key] = str(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml  # installed with Jupyter (jupyter_events)
 
 from tools.env_to_requirements import requirements
 
@@ -39,3 +40,18 @@ def test_project_environment_pins_every_required_tool():
     for tool in ("jupyterlab", "pandas", "seaborn", "ipywidgets", "voila", "nbval", "pytest"):
         assert tool in names
     assert "-e ." in lines
+
+
+def test_environment_file_is_valid_for_conda_and_binder():
+    """conda and repo2docker read environment.yml as YAML: check its shape, not only our parser."""
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    assert environment["channels"] == ["conda-forge"]
+    dependencies = environment["dependencies"]
+    assert "python=3.11" in dependencies and "pip" in dependencies
+    pip_block = next(d["pip"] for d in dependencies if isinstance(d, dict))
+    assert pip_block == ["-e ."]
+    conda_pins = [d for d in dependencies if isinstance(d, str) and d not in ("pip", "python=3.11")]
+    assert all("==" in pin for pin in conda_pins)
+    assert sorted(conda_pins + pip_block) == sorted(
+        requirements((ROOT / "environment.yml").read_text())
+    )

@@ -19,3 +19,13 @@ def test_start_page_applies_theme_and_returns_styles():
         ".tp-chapter-nav",
     ):
         assert selector in html
+
+
+def test_finish_page_releases_memory_and_links(monkeypatch):
+    from helpers import page
+    from helpers.navigation import chapter_links
+
+    collected = []
+    monkeypatch.setattr(page.gc, "collect", lambda: collected.append(True))
+    assert page.finish_page("03_park_survey").data == chapter_links("03_park_survey").data
+    assert collected == [True]

@@ -55,14 +55,65 @@ def test_sections_hold_table_chart_caption_and_notes():
     assert "<details" in notes.value
 
 
-def test_query_string_outside_and_inside_voila(monkeypatch):
+def test_query_string_outside_voila(monkeypatch):
     from helpers import park_panel
 
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
     monkeypatch.delenv("QUERY_STRING", raising=False)
     assert park_panel.query_string() is None
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
     monkeypatch.setenv("QUERY_STRING", "park=KGP")
     assert park_panel.query_string() == "park=KGP"
-    monkeypatch.setenv("VOILA_PREHEAT", "True")
-    monkeypatch.setattr("voila.utils.get_query_string", lambda: "compare=ABI,KGP")
+
+
+def test_query_string_waits_for_the_request_of_a_preheated_kernel(monkeypatch):
+    """A stand-in for Voila's /voila/query/<kernel> socket sends the request's info."""
+    import asyncio
+    import json
+    import socket
+    import threading
+
+    import websockets
+
+    from helpers import park_panel
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    paths = []
+    ready = threading.Event()
+
+    async def serve() -> None:
+        async def handler(connection) -> None:
+            paths.append(connection.request.path)
+            await connection.send(json.dumps({"QUERY_STRING": "compare=ABI,KGP"}))
+
+        async with websockets.serve(handler, "127.0.0.1", port):
+            ready.set()
+            await asyncio.sleep(3)
+
+    server = threading.Thread(target=lambda: asyncio.run(serve()))
+    server.start()
+    ready.wait(5)
+    for key, value in {
+        "VOILA_PREHEAT": "True",
+        "VOILA_APP_IP": "127.0.0.1",
+        "VOILA_APP_PORT": str(port),
+        "VOILA_SERVER_URL": "/",
+        "VOILA_KERNEL_ID": "k-123",
+    }.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("VOILA_WS_BASE_URL", raising=False)
+    monkeypatch.delenv("QUERY_STRING", raising=False)
     assert park_panel.query_string() == "compare=ABI,KGP"
+    assert paths == ["/voila/query/k-123"]
+    server.join()
+
+
+def test_query_string_without_a_server_shows_all_parks(monkeypatch):
+    from helpers import park_panel
+
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("VOILA_APP_PORT", "9")  # nothing listens there
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    assert park_panel.query_string() is None

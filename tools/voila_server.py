@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,9 +48,17 @@ def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 60)
     raise TimeoutError(f"no answer on {url} within {timeout} s")
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running Voila: its base URL and process id."""
+
+    url: str
+    pid: int
+
+
 @contextlib.contextmanager
-def voila(*args: str, site_config: bool = True, root: Path | None = None) -> Iterator[str]:
-    """Run Voila on a free port and yield its base URL; stop it afterwards.
+def voila(*args: str, site_config: bool = True, root: Path | None = None) -> Iterator[Server]:
+    """Run Voila on a free port and yield it (URL and pid); stop it afterwards.
 
     Parameters
     ----------
@@ -77,7 +86,7 @@ def voila(*args: str, site_config: bool = True, root: Path | None = None) -> Ite
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until_serving(url, process)
-        yield url
+        yield Server(url, process.pid)
     finally:
         process.terminate()
         try:

@@ -239,3 +239,21 @@ def test_data_is_read_only_to_the_app(app_url):
             status, _ = raw_get(app_url, path, method, body=b'{"content": "x"}')
             assert status in (400, 403, 404, 405), (method, path, status)
     assert data_fingerprint() == before
+
+
+def test_static_copy_is_linked_and_reads_without_a_kernel(watched, app_url):
+    """make site's pages, served by the app: widgets drawn from their saved state, offline."""
+    page = watched.page
+    page.goto(f"{app_url}voila/render/00_index.ipynb")
+    settle(page)
+    link = page.locator("a", has_text="static copy of every chapter")
+    assert link.get_attribute("href") == "../files/_site/00_index.html"
+    page.goto(f"{app_url}voila/files/_site/03_park_survey.html")
+    page.wait_for_selector(".widget-dropdown select", timeout=30_000)
+    assert "Table 2: Identity card of Kazakh technoparks" in page.inner_text("body")
+    assert page.title() == page_title("03_park_survey")
+    # Links between chapters stay inside the static copy.
+    hrefs = page.locator(".tp-chapter-nav a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert "00_index.html" in hrefs and all(h.endswith(".html") for h in hrefs)

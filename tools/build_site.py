@@ -1,0 +1,171 @@
+"""`make site`: a static HTML copy of every chapter, served by any static host, no kernel.
+
+Each chapter is executed and exported with nbconvert's lab template, code hidden, with its
+widgets' state embedded (so the park selector shows the all-parks view, and the explorers
+their full tables).  The widget manager and require.js are vendored from the npm registry
+into the site, so the pages load nothing from the internet.  Links between chapters point
+to the .html pages.
+
+The site is written to notebooks/_site/ so that the running app serves it too, at
+/voila/files/_site/ (see app/voila.py), and links to it from the landing chapter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import ExecutePreprocessor
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+SITE = NOTEBOOKS / "_site"
+# npm packages vendored into the site (pinned here, like the Python pins in environment.yml).
+HTML_MANAGER = "@jupyter-widgets/html-manager@1.0.15"  # the ipywidgets 8 embedder
+REQUIREJS = "requirejs@2.3.8"
+WIDGETS_DIR = "static/html-manager"
+# A resource the page would load from another host (links a reader may follow are fine).
+EXTERNAL = re.compile(
+    r"""(?:\bsrc\s*=\s*["'](?:https?:)?//|<link\b[^>]*\bhref\s*=\s*["'](?:https?:)?//"""
+    r"""|\bimport\s*\(?\s*["'](?:https?:)?//|@import\s+(?:url\()?["']?(?:https?:)?//)""",
+    re.IGNORECASE,
+)
+
+
+def chapters() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def npm_files(spec: str, wanted: re.Pattern[str]) -> dict[str, bytes]:
+    """Files of an npm package (fetched with `npm pack`) whose path matches ``wanted``."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            ["npm", "pack", spec, "--silent", "--pack-destination", folder],
+            check=True,
+            capture_output=True,
+        )
+        (tarball,) = Path(folder).glob("*.tgz")
+        with tarfile.open(tarball) as archive:
+            return {
+                member.name.removeprefix("package/"): archive.extractfile(member).read()
+                for member in archive.getmembers()
+                if member.isfile() and wanted.search(member.name)
+            }
+
+
+def vendor_scripts(site: Path) -> None:
+    """Put the widget manager and require.js into ``site/static`` (once)."""
+    manager = site / WIDGETS_DIR
+    if not (manager / "embed-amd.js").exists():
+        files = npm_files(HTML_MANAGER, re.compile(r"^package/dist/(?!.*\.map$)"))
+        for name, content in files.items():
+            target = manager / Path(name).relative_to("dist")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    require = site / "static" / "require.js"
+    if not require.exists():
+        files = npm_files(REQUIREJS, re.compile(r"^package/require\.js$"))
+        require.write_bytes(files["require.js"])
+
+
+def exporter() -> HTMLExporter:
+    return HTMLExporter(
+        template_name="lab",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        widget_renderer_url=f"{WIDGETS_DIR}/embed-amd.js",
+        require_js_url="static/require.js",
+        mathjax_url="",
+    )
+
+
+# How the app's pages link into the static copy (from /voila/render/<chapter>).
+APP_LINK = "../files/_site/"
+
+
+def link_chapters(html: str, stems: list[str]) -> str:
+    """Point links between chapters, and the app's links to this copy, at the pages."""
+    for stem in stems:
+        html = html.replace(f'href="{stem}.ipynb"', f'href="{stem}.html"')
+    return html.replace(f'href="{APP_LINK}', 'href="')
+
+
+def strip_external(html: str) -> str:
+    """Drop the template's optional scripts from other hosts (MathJax, Mermaid).
+
+    No chapter uses LaTeX or Mermaid; with MathJax off nbconvert still writes Mermaid's
+    loader, which only imports from its CDN when a page has a Mermaid diagram.
+    """
+    return re.sub(
+        r'<script type="module">\s*document\.addEventListener\("DOMContentLoaded", async \(\)'
+        r".*?</script>",
+        "",
+        html,
+        flags=re.DOTALL,
+    )
+
+
+def export(notebook: Path, site: Path, stems: list[str]) -> Path:
+    """Execute ``notebook`` with its widget state stored and write its static page."""
+    nb = nbformat.read(notebook, as_version=4)
+    ExecutePreprocessor(timeout=600, store_widget_state=True, record_timing=False).preprocess(
+        nb, {"metadata": {"path": str(notebook.parent)}}
+    )
+    html, _ = exporter().from_notebook_node(nb)
+    html = strip_external(link_chapters(html, stems))
+    # No favicon request that would 404 on a static host.
+    html = html.replace("<head>", '<head>\n<link rel="icon" href="data:;base64,=">', 1)
+    target = site / f"{notebook.stem}.html"
+    target.write_text(html, encoding="utf-8")
+    return target
+
+
+def build(site: Path = SITE, notebooks: list[Path] | None = None) -> list[Path]:
+    """Build the static site; return the pages written."""
+    notebooks = notebooks or chapters()
+    site.mkdir(parents=True, exist_ok=True)
+    vendor_scripts(site)
+    stems = [n.stem for n in chapters()]
+    pages = [export(notebook, site, stems) for notebook in notebooks]
+    (site / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="refresh" content="0; url=00_index.html">'
+        '<link rel="icon" href="data:;base64,=">'
+        "<title>Between vision and reality: technoparks in Kazakhstan</title></head>"
+        '<body><a href="00_index.html">Open the companion</a></body></html>\n',
+        encoding="utf-8",
+    )
+    for page in pages:
+        found = EXTERNAL.findall(page.read_text(encoding="utf-8"))
+        if found:
+            raise RuntimeError(f"{page.name} still loads from another host: {found[:3]}")
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=SITE)
+    parser.add_argument("--clean", action="store_true", help="remove the old site first")
+    args = parser.parse_args(argv)
+    if args.clean and args.out.exists():
+        shutil.rmtree(args.out)
+    pages = build(args.out)
+    out = io.StringIO()
+    for page in pages:
+        print(f"{page.relative_to(ROOT) if page.is_relative_to(ROOT) else page}", file=out)
+    sys.stdout.write(out.getvalue())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
