@@ -25,6 +25,7 @@ def html_table(
     caption: str | None = None,
     source: str | None = None,
     highlight: Collection[str] = (),
+    highlight_column: str | None = None,
 ) -> HTML:
     """Render ``frame`` as a reader-facing HTML table.
 
@@ -39,8 +40,10 @@ def html_table(
     highlight : collection of str, optional
         Rows whose first cell is one of these (or starts with one and a colon, as in
         "Karaganda Technopark (KGP): mean importance") are highlighted.
+    highlight_column : str, optional
+        Match ``highlight`` against this column instead of the first.
     """
-    return HTML(table_html(frame, caption, source, highlight))
+    return HTML(table_html(frame, caption, source, highlight, highlight_column))
 
 
 def table_html(
@@ -48,12 +51,14 @@ def table_html(
     caption: str | None = None,
     source: str | None = None,
     highlight: Collection[str] = (),
+    highlight_column: str | None = None,
 ) -> str:
     """The HTML that :func:`html_table` displays, as a string (for widgets)."""
     parts = []
     if caption:
         parts.append(f'<p class="tp-caption"><strong>{html.escape(caption)}</strong></p>')
-    parts.append(_table_html(frame, set(highlight)))
+    key = frame.columns.get_loc(highlight_column) if highlight_column else 0
+    parts.append(_table_html(frame, set(highlight), key))
     if source:
         parts.append(f'<p class="tp-source">{html.escape(source)}</p>')
     return "\n".join(parts)
@@ -96,7 +101,7 @@ def _is_highlighted(first_cell: str, highlight: set[str]) -> bool:
     return any(first_cell == h or first_cell.startswith(f"{h}:") for h in highlight)
 
 
-def _table_html(frame: pd.DataFrame, highlight: set[str]) -> str:
+def _table_html(frame: pd.DataFrame, highlight: set[str], key: int = 0) -> str:
     kinds = _column_kinds(frame)
     head = "".join(
         f'<th class="{"text" if kinds[name] is None else "num"}">{html.escape(str(name))}</th>'
@@ -114,7 +119,7 @@ def _table_html(frame: pd.DataFrame, highlight: set[str]) -> str:
             else:
                 text = str(value)
             cells.append(f'<td class="{kind}">{html.escape(text)}</td>')
-        marked = ' class="tp-highlight"' if _is_highlighted(str(row[0]), highlight) else ""
+        marked = ' class="tp-highlight"' if _is_highlighted(str(row[key]), highlight) else ""
         body.append(f"<tr{marked}>{''.join(cells)}</tr>")
     rows = "\n".join(body)
     return (

@@ -9,17 +9,21 @@ Positions are decimal years (see :func:`date_interval` and :func:`plot_position`
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
+import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .datapackage import load, resource
-from .parks import park_label
-from .theme import OKABE_ITO, new_figure, show_chart
+from .parks import ALL_PARKS, park_label, park_options
+from .tables import table_html
+from .theme import OKABE_ITO, new_figure, show_chart, source_text
+from .widget_views import linked_html
 
 _MONTH = "%b"
 NBSP = "\u00a0"
@@ -428,3 +432,52 @@ def spice_meeting_name() -> str:
     """The meeting's name as the timeline gives it, e.g. "57th SPICE meeting"."""
     event = load("timeline").set_index("event_id").at[SPICE_MEETING, "event"]
     return event.split(" / ")[0]
+
+
+# --------------------------------------------------------------------------------------
+# Following a park
+# --------------------------------------------------------------------------------------
+
+TIMELINE_CAPTION = "The timeline as a table: dates as the sources give them"
+
+
+def timeline_table_html(park: object = ALL_PARKS) -> str:
+    """The timeline table with one park's events highlighted (any other value: none).
+
+    ``park`` comes from a widget or the URL, so anything but a park code is ignored.
+    """
+    from .park_filter import valid_parks
+
+    chosen = valid_parks([park])
+    table = timeline_table()
+    if not chosen:
+        return table_html(table, TIMELINE_CAPTION, source_text("timeline"))
+    label = park_label(chosen[0])
+    events = int((table["Park"] == label).sum())
+    note = (
+        f'<p class="tp-note">{html.escape(label)}: {events} dated event'
+        f"{'' if events == 1 else 's'} in the timeline, highlighted below.</p>"
+    )
+    return note + table_html(
+        table, TIMELINE_CAPTION, source_text("timeline"), [label], highlight_column="Park"
+    )
+
+
+def timeline_explorer() -> widgets.VBox:
+    """A park selector above the timeline table, highlighting that park's events."""
+    choice = widgets.Dropdown(
+        options=park_options(),
+        value=ALL_PARKS,
+        description="Highlight",
+        layout=widgets.Layout(width="28em"),
+    )
+    return widgets.VBox([choice, linked_html(timeline_table_html, park=choice)])
+
+
+def preselect(explorer: widgets.VBox, query: str | None) -> None:
+    """Preselect the explorer's park from the page URL (?park=KGP), as the survey does."""
+    from .park_filter import selection_from_query
+
+    selection = selection_from_query(query)
+    chosen = selection.focus or (selection.compare[0] if selection.compare else None)
+    explorer.children[0].value = chosen or ALL_PARKS

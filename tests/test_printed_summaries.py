@@ -136,29 +136,22 @@ def test_known_shares_use_another_denominator_than_the_stated_sample(
         assert rc.agrees(printed, rc.share(count, implied))
 
 
-def test_table_08_known_averages_not_reproduced_by_unweighted_park_means():
-    t = load("table-08")
-    means = rc.rows(t, measure="mean_importance")
+@pytest.mark.parametrize(
+    ("table", "column", "disagreeing"),
+    [
+        ("table-08", "factor", ["finance", "image", "location"]),
+        ("table-09", "barrier", ["finance", "technology"]),
+    ],
+)
+def test_known_averages_not_reproduced_by_unweighted_park_means(table, column, disagreeing):
+    means = rc.rows(load(table), measure="mean_importance")
     disagree = []
-    for factor, group in means.groupby("factor"):
+    for key, group in means.groupby(column):
         printed = group[group["park"].isna()].iloc[0]
         parks = group.dropna(subset=["park"])["value"]
-        if not rc.compare(factor, printed, rc.mean_of(parks)).agrees:
-            disagree.append(factor)
-    assert sorted(disagree) == ["finance", "image", "location"]
-
-
-def test_table_09_known_averages_not_reproduced_by_unweighted_park_means():
-    t = load("table-09")
-    means = rc.rows(t, measure="mean_importance")
-    disagree = []
-    for barrier, group in means.groupby("barrier"):
-        printed = group[group["park"].isna()].iloc[0]
-        if not rc.compare(
-            barrier, printed, rc.mean_of(group.dropna(subset=["park"])["value"])
-        ).agrees:
-            disagree.append(barrier)
-    assert sorted(disagree) == ["finance", "technology"]
+        if not rc.compare(key, printed, rc.mean_of(parks)).agrees:
+            disagree.append(key)
+    assert sorted(disagree) == disagreeing
 
 
 def test_table_10_in_technopark_row_repeats_table_9_average():

@@ -158,3 +158,28 @@ def test_timeline_caption_is_counted_from_the_data():
     assert "The axis is cut" in timeline
     assert "The 4 events of that meeting whose day the report does not give" in timeline
     assert tl.years_covered(tl.timeline_data()) == [1997, 2014]
+
+
+def test_timeline_follows_a_park_and_ignores_anything_else():
+    from helpers import timeline as tl
+
+    plain = tl.timeline_table_html()
+    assert "tp-highlight" not in plain
+    assert tl.timeline_table_html("<script>") == plain == tl.timeline_table_html(None)
+    kgp = tl.timeline_table_html("KGP")
+    assert kgp.count('class="tp-highlight"') == 1  # its founding year
+    assert "Karaganda Technopark (KGP): 1 dated event in the timeline" in kgp
+
+
+def test_timeline_explorer_and_url_preselection():
+    from helpers import timeline as tl
+
+    explorer = tl.timeline_explorer()
+    choice, view = explorer.children
+    assert view.value == tl.timeline_table_html()
+    tl.preselect(explorer, "?park=PPV")
+    assert choice.value == "PPV" and view.value == tl.timeline_table_html("PPV")
+    tl.preselect(explorer, "?compare=ABI,KST")
+    assert choice.value == "ABI"
+    tl.preselect(explorer, "?park=nope")
+    assert choice.value == "ALL"

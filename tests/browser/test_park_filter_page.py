@@ -147,3 +147,12 @@ def test_download_is_the_data_behind_the_view(watched, app_url):
     frame = pd.read_csv(download.value.path())
     assert set(frame["park"].dropna()) == {"KGP"}
     assert frame.equals(pd.read_csv(io.BytesIO(pf.csv_bytes("table-07", pf.Selection("KGP")))))
+
+
+def test_timeline_follows_the_park_in_the_url(watched, app_url):
+    page = watched.page
+    page.goto(f"{app_url}voila/render/01_literature.ipynb?park=KGP")
+    page.wait_for_selector("tr.tp-highlight", timeout=90_000)
+    rows = page.locator("tr.tp-highlight").all_inner_texts()
+    assert len(rows) == 1 and "Karaganda Technopark (KGP)" in rows[0]
+    assert "Karaganda Technopark (KGP): 1 dated event in the timeline" in page.inner_text("body")
