@@ -53,6 +53,7 @@ notebooks: venv
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False \
 		--ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb
+	$(BIN)/python -m tools.clean_notebooks notebooks/*.ipynb
 
 # data/README.md is generated from data/datapackage.json.
 data-readme: venv
