@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
@@ -21,7 +20,7 @@ from helpers.navigation import CHAPTERS
 from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, voila
 
 from .pages import TRACK_CHANGES, median_p95, settle_ms
-from .report import machine_summary, write_section
+from .report import publish
 
 
 def measure(browser, base_url: str, rounds: int, pause: float) -> dict[str, list[float]]:
@@ -84,13 +83,7 @@ def main(argv: list[str] | None = None) -> None:
             *rows,
         ]
     )
-    print(text)
-    if not args.no_write:
-        write_section(
-            Path(__file__).with_name("README.md"),
-            "Page settle time",
-            text + "\n\n" + machine_summary(),
-        )
+    publish("Page settle time", text, write=not args.no_write)
 
 
 if __name__ == "__main__":

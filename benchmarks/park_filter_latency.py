@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
-from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, ROOT, voila
 
-from .report import machine_summary, write_section
+from .pages import median_p95
+from .report import publish
 
 SELECT_AND_SETTLE = """
 async (label) => {
@@ -59,11 +59,6 @@ def measure(browser, url: str, labels: list[str], rounds: int) -> list[float]:
     return timings
 
 
-def summary(timings: list[float]) -> tuple[float, float]:
-    ordered = sorted(timings)
-    return statistics.median(ordered), ordered[max(0, round(0.95 * len(ordered)) - 1)]
-
-
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="passes over all parks")
@@ -85,7 +80,7 @@ def main(argv: list[str] | None = None) -> dict:
             )
         browser.close()
 
-    (base_median, base_p95), (median, p95) = summary(baseline), summary(survey)
+    (base_median, base_p95), (median, p95) = median_p95(baseline), median_p95(survey)
     first_pass = statistics.median(survey[: len(labels)])
     rows = [
         "| Page | Selections | Median (ms) | p95 (ms) | Median / baseline |",
@@ -106,13 +101,7 @@ def main(argv: list[str] | None = None) -> dict:
             *rows,
         ]
     )
-    print(text)
-    if not args.no_write:
-        write_section(
-            Path(__file__).with_name("README.md"),
-            "Park filter latency",
-            text + "\n\n" + machine_summary(),
-        )
+    publish("Park filter latency", text, write=not args.no_write)
     return {"baseline": baseline, "survey": survey}
 
 

@@ -46,3 +46,12 @@ def write_section(readme: Path, title: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + section
     readme.write_text(text, encoding="utf-8")
+
+
+def publish(title: str, text: str, write: bool = True) -> None:
+    """Print a benchmark's result and, unless told not to, write it to benchmarks/README.md."""
+    print(text)
+    if write:
+        write_section(
+            Path(__file__).with_name("README.md"), title, f"{text}\n\n{machine_summary()}"
+        )

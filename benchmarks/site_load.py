@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import time
-from pathlib import Path
 
 from playwright.async_api import async_playwright
 
@@ -24,7 +23,7 @@ from helpers.navigation import CHAPTERS
 from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, voila
 
 from .pages import QUIET_MS, TRACK_CHANGES, children, median_p95, rss_mb
-from .report import machine_summary, write_section
+from .report import publish
 
 SETTLED = f"""() => document.querySelector('.tp-chapter-nav')
     && !document.body.innerText.includes('Loading widget')
@@ -172,13 +171,7 @@ def main(argv: list[str] | None = None) -> dict:
     text += "\n".join(f"| {title} | {mb:.0f} |" for title, mb in result["per_chapter"].items())
     if result["errors"]:
         text += "\n\nErrors:\n" + "\n".join(f"- {e}" for e in result["errors"][:10])
-    print(text)
-    if not args.no_write:
-        write_section(
-            Path(__file__).with_name("README.md"),
-            "Load and memory",
-            text + "\n\n" + machine_summary(),
-        )
+    publish("Load and memory", text, write=not args.no_write)
     return result
 
 
