@@ -212,6 +212,16 @@ def page_state(selection: Selection) -> Mapping[str, str]:
     return state
 
 
+def warm_cache() -> None:
+    """Build every park table for each single park once, ahead of the reader.
+
+    A chapter runs this while it is rendered (before any reader arrives when kernels are
+    preheated), so the first choice of a park is as quick as any later one.
+    """
+    for code in park_codes():
+        page_state(Selection(focus=code))
+
+
 def park_sections() -> list[str]:
     """Survey tables whose rows are parks, in the paper's order."""
     return [name for name, section in SECTIONS.items() if section.by_park]

@@ -43,6 +43,7 @@ class ParkPanel:
         self.focus.observe(self._changed, names="value")
         self.compare.observe(self._changed, names="value")
         self.apply(pf.ALL_PARKS)
+        pf.warm_cache()
 
     # --- layout ------------------------------------------------------------------------
 

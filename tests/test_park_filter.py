@@ -153,3 +153,12 @@ def test_page_state_has_every_park_section():
     state = pf.page_state(pf.Selection(focus="PPV"))
     assert set(state) == {"link", "style", *pf.park_sections()}
     assert "Table 7 reports no data for Petropavlovsk Technopark (PPV)." in state["table-07"]
+
+
+def test_warm_cache_builds_each_single_park_view():
+    pf.section_html.cache_clear()
+    pf.warm_cache()
+    info = pf.section_html.cache_info()
+    assert info.currsize == len(pf.park_sections()) * len(PARKS)
+    pf.section_html("table-04", pf.Selection(focus="KGP"))
+    assert pf.section_html.cache_info().hits == info.hits + 1
