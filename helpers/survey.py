@@ -782,7 +782,6 @@ class Section:
     view: Callable[..., pd.DataFrame]
     chart_data: Callable[[], object]
     chart: Callable[..., Figure]
-    alt: Callable[[str, object], str]
     by_park: bool = False
 
 
@@ -862,37 +861,29 @@ def alt_text(name: str, data) -> str:
 
 
 SECTIONS = {
-    "table-02": Section("table-02", identity_card, tenants_data, tenants_chart, alt_text, True),
-    "table-03": Section(
-        "table-03", entrepreneurs_view, entrepreneurs_data, entrepreneurs_chart, alt_text
-    ),
-    "table-04": Section(
-        "table-04", employment_view, employment_data, employment_chart, alt_text, True
-    ),
-    "table-05": Section("table-05", activity_view, activity_data, activity_chart, alt_text, True),
-    "table-06": Section("table-06", activities_view, activities_data, activities_chart, alt_text),
-    "table-07": Section("table-07", sales_view, sales_data, sales_chart, alt_text, True),
-    "table-08": Section("table-08", motives_view, motives_matrix, importance_chart, alt_text, True),
-    "table-09": Section(
-        "table-09", barriers_view, barriers_matrix, importance_chart, alt_text, True
-    ),
+    "table-02": Section("table-02", identity_card, tenants_data, tenants_chart, True),
+    "table-03": Section("table-03", entrepreneurs_view, entrepreneurs_data, entrepreneurs_chart),
+    "table-04": Section("table-04", employment_view, employment_data, employment_chart, True),
+    "table-05": Section("table-05", activity_view, activity_data, activity_chart, True),
+    "table-06": Section("table-06", activities_view, activities_data, activities_chart),
+    "table-07": Section("table-07", sales_view, sales_data, sales_chart, True),
+    "table-08": Section("table-08", motives_view, motives_matrix, importance_chart, True),
+    "table-09": Section("table-09", barriers_view, barriers_matrix, importance_chart, True),
     "table-10": Section(
         "table-10",
         barriers_in_out_view,
         barriers_in_out_data,
         lambda d: in_out_chart(d, "Barrier", "Mean importance", "Mean importance (scale 1-5)"),
-        alt_text,
     ),
     "table-11": Section(
         "table-11",
         value_added_view,
         value_added_data,
         lambda d: in_out_chart(d, "Assessment", "Mean assessment", "Mean assessment (scale 1-5)"),
-        alt_text,
     ),
-    "table-12": Section("table-12", services_view, services_data, services_chart, alt_text, True),
-    "table-13": Section("table-13", links_view, links_matrix, links_chart, alt_text),
-    "figure-04": Section("figure-04", novelty_view, novelty_data, novelty_chart, alt_text),
+    "table-12": Section("table-12", services_view, services_data, services_chart, True),
+    "table-13": Section("table-13", links_view, links_matrix, links_chart),
+    "figure-04": Section("figure-04", novelty_view, novelty_data, novelty_chart),
 }
 
 
@@ -945,5 +936,5 @@ def show(name: str, parks: Sequence[str] = ()) -> None:
     if len(view):  # a selection of parks the table does not report leaves only the note
         display(html_table(view, caption=caption(name), source=source_text(name)))
     data = section.chart_data()
-    show_chart(section.chart(data), section.alt(name, data), name)
+    show_chart(section.chart(data), alt_text(name, data), name)
     display(HTML(notes_html(name)))

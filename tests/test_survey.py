@@ -249,7 +249,7 @@ def test_every_section_has_table_chart_and_generated_caption(name):
     view = section.view(()) if section.by_park else section.view()
     assert len(view) > 0
     data = section.chart_data()
-    text = section.alt(name, data)
+    text = survey.alt_text(name, data)
     assert text.endswith(".") and any(ch.isdigit() for ch in text)
     assert survey.caption(name).startswith(survey.table_number(name) + ": ")
 
