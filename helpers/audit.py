@@ -51,7 +51,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import recompute as rc
-from .datapackage import load, package
+from .datapackage import load, package, paper_number
 from .parks import park_codes
 from .theme import OKABE_ITO, new_figure, show_chart
 from .widget_views import linked_html
@@ -2391,8 +2391,7 @@ def group_label(group: str) -> str:
         return "Several tables"
     if group == "literature":
         return "Literature"
-    kind, number = group.split("-")
-    return f"{kind.capitalize()} {int(number)}"
+    return paper_number(group) or group
 
 
 def group_options() -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .datapackage import load, resource
+from .datapackage import load, paper_number, resource
 from .recompute import agrees, cell, mean_of, rows, share
 from .theme import NEUTRAL_COLOR, OKABE_ITO, PAPER, new_figure
 
@@ -672,10 +672,7 @@ def resource_list(resources: object) -> list[str]:
 
 def resource_label(name: str) -> str:
     """'table-08' -> 'Table 8', 'figure-04' -> 'Figure 4'; other resources by title."""
-    kind, _, number = name.partition("-")
-    if kind in ("table", "figure") and number.isdigit():
-        return f"{kind.capitalize()} {int(number)}"
-    return resource(name)["title"]
+    return paper_number(name) or resource(name)["title"]
 
 
 def ledger_view(testable: bool | None = None) -> pd.DataFrame:

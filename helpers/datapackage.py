@@ -128,6 +128,17 @@ def resource(name: str, data_dir: Path | str | None = None) -> dict:
     raise UnknownResourceError(f"no resource named {name!r} in the data package; known: {names}")
 
 
+def paper_number(name: str) -> str | None:
+    """The paper's number for a resource: 'table-08' -> 'Table 8', 'figure-04' -> 'Figure 4'.
+
+    None for resources that are not one of the paper's tables or figures (parks, timeline...).
+    """
+    kind, _, number = name.partition("-")
+    if kind in ("table", "figure") and number.isdigit():
+        return f"{kind.capitalize()} {int(number)}"
+    return None
+
+
 def field_unit(name: str, field: str, data_dir: Path | str | None = None) -> str | None:
     """Unit of a field as the descriptor states it (None where it has none)."""
     for spec in resource(name, data_dir)["schema"]["fields"]:
@@ -354,6 +365,7 @@ __all__ = [
     "field_unit",
     "load",
     "package",
+    "paper_number",
     "resource",
     "resource_names",
 ]

@@ -23,8 +23,8 @@ from urllib.parse import parse_qs, urlencode
 
 from .datapackage import load
 from .parks import park_codes, park_label
-from .survey import SECTIONS, caption, missing_notes
-from .tables import table_html
+from .survey import SECTIONS, missing_notes
+from .tables import table_caption, table_html
 from .theme import add_source, source_text
 
 FADED_OPACITY = 0.25
@@ -157,7 +157,7 @@ def section_html(name: str, selection: Selection) -> str:
     view = table_view(name, selection)
     if len(view):
         highlight = () if selection.is_comparison else highlighted_labels(selection)
-        parts.append(table_html(view, caption(name), source_text(name), highlight))
+        parts.append(table_html(view, table_caption(name), source_text(name), highlight))
     parts.append(download_link(name, selection))
     return "\n".join(parts)
 

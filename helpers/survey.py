@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import charts
-from .datapackage import load, resource
+from .datapackage import load, paper_number, resource
 from .parks import park_codes, park_label
 from .recompute import rows
 from .theme import firms_colors, park_colors, show_chart
@@ -102,17 +102,6 @@ IN_OUT_TABLES = (
 )
 
 
-def table_number(name: str) -> str:
-    """'table-08' -> 'Table 8', 'figure-04' -> 'Figure 4'."""
-    kind, number = name.split("-")
-    return f"{kind.capitalize()} {int(number)}"
-
-
-def caption(name: str) -> str:
-    """'Table 8: <title as in the paper>'."""
-    return f"{table_number(name)}: {resource(name)['title']}"
-
-
 def shown(frame: pd.DataFrame) -> pd.Series:
     """The cell as printed, or NA where the paper printed a missing marker."""
     printed = frame["printed"].fillna("")
@@ -174,7 +163,7 @@ def missing_notes(name: str, parks: Sequence[str]) -> list[str]:
     """Sentences saying, for each selected park, that a table reports nothing for it."""
     reported = reported_parks(name)
     return [
-        f"{table_number(name)} reports no data for {park_label(p)}."
+        f"{paper_number(name)} reports no data for {park_label(p)}."
         for p in parks
         if p not in reported
     ]
@@ -893,7 +882,7 @@ def notes_html(name: str) -> str:
 
     items = "".join(f"<li>{html.escape(n)}</li>" for n in resource(name)["notes"])
     return (
-        f'<details class="tp-notes"><summary>How {table_number(name)} was read from the '
+        f'<details class="tp-notes"><summary>How {paper_number(name)} was read from the '
         f"paper (transcription notes)</summary><ul>{items}</ul></details>"
     )
 
@@ -925,7 +914,7 @@ def show(name: str, parks: Sequence[str] = ()) -> None:
     """
     from IPython.display import HTML, display
 
-    from .tables import html_table
+    from .tables import html_table, table_caption
     from .theme import source_text
 
     section = SECTIONS[name]
@@ -934,7 +923,7 @@ def show(name: str, parks: Sequence[str] = ()) -> None:
         display(HTML(f'<p class="tp-note">{note}</p>'))
     view = section.view(chosen) if section.by_park else section.view()
     if len(view):  # a selection of parks the table does not report leaves only the note
-        display(html_table(view, caption=caption(name), source=source_text(name)))
+        display(html_table(view, caption=table_caption(name), source=source_text(name)))
     data = section.chart_data()
     show_chart(section.chart(data), alt_text(name, data), name)
     display(HTML(notes_html(name)))

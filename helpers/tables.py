@@ -128,6 +128,13 @@ def _table_html(frame: pd.DataFrame, highlight: set[str], key: int = 0) -> str:
     )
 
 
+def table_caption(name: str) -> str:
+    """A table's caption as the paper prints it: 'Table 8: <title>'."""
+    from .datapackage import paper_number, resource
+
+    return f"{paper_number(name)}: {resource(name)['title']}"
+
+
 def resource_overview() -> pd.DataFrame:
     """One row per data resource: file, title as in the paper, section, number of rows."""
     from .datapackage import load, package

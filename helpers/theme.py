@@ -13,7 +13,7 @@ import textwrap
 import seaborn as sns
 from matplotlib.figure import Figure
 
-from .datapackage import resource
+from .datapackage import paper_number, resource
 from .parks import park_codes
 
 # Okabe-Ito, without black (kept for text) and yellow (too light on white).
@@ -71,9 +71,9 @@ def source_text(*resource_names: str) -> str:
     paper, others, files = [], [], []
     for name in resource_names:
         spec = resource(name)
-        kind, _, number = name.partition("-")
-        if kind in ("table", "figure") and number.isdigit():
-            paper.append(f"{kind.capitalize()} {int(number)}")
+        number = paper_number(name)
+        if number:
+            paper.append(number)
         else:
             others += [s["title"] for s in spec["sources"] if s["title"] not in others]
         files.append(f"data/{spec['path']}")

@@ -137,3 +137,11 @@ def test_data_readme_is_generated_from_the_descriptor():
     assert readme == render(), "data/README.md is stale: run `make data-readme`"
     for name in resource_names():
         assert f'<a id="{name}"></a>' in readme
+
+
+def test_paper_number_names_tables_and_figures_only():
+    from helpers.datapackage import paper_number
+
+    assert paper_number("table-08") == "Table 8"
+    assert paper_number("figure-04") == "Figure 4"
+    assert paper_number("timeline") is None and paper_number("rd-since") is None

@@ -150,3 +150,12 @@ def test_html_table_right_aligns_printed_numbers_and_highlights_selection():
     assert '<td class="text">n.a.</td>' in html  # a text column: not a printed number
     assert '<tr class="tp-highlight"><td class="text">KGP</td>' in html
     assert html.count("tp-highlight") == 1
+
+
+def test_table_caption_is_number_and_title_from_the_descriptor():
+    from helpers.tables import table_caption
+
+    assert table_caption("table-07") == (
+        "Table 7: Destination of sales of firms in technoparks across markets"
+    )
+    assert table_caption("figure-04").startswith("Figure 4: Novelty of products")

@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 from helpers import survey
+from helpers.datapackage import paper_number
 from helpers.parks import park_codes, park_label
+from helpers.tables import table_caption
 
 PARKS = park_codes()
 SELECTIONS = [(), *[(p,) for p in PARKS], ("ABI", "KGP"), ("ATP", "PPV", "KST")]
@@ -90,7 +92,7 @@ def test_reported_parks_and_missing_notes(name, reported):
         if park in reported:
             assert notes == []
         else:
-            assert notes == [f"{survey.table_number(name)} reports no data for {park_label(park)}."]
+            assert notes == [f"{paper_number(name)} reports no data for {park_label(park)}."]
 
 
 def test_missing_note_wording_for_kostanai_in_table_7():
@@ -251,7 +253,7 @@ def test_every_section_has_table_chart_and_generated_caption(name):
     data = section.chart_data()
     text = survey.alt_text(name, data)
     assert text.endswith(".") and any(ch.isdigit() for ch in text)
-    assert survey.caption(name).startswith(survey.table_number(name) + ": ")
+    assert table_caption(name).startswith(paper_number(name) + ": ")
 
 
 def test_show_displays_note_table_chart_and_caption(monkeypatch):
