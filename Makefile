@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8866
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv browser test lint app lab notebooks data-readme bench site clean
+.PHONY: venv browser nginx test lint app lab notebooks data-readme bench site clean
 
 venv: $(STAMP)
 
@@ -18,8 +18,8 @@ $(STAMP): environment.yml pyproject.toml tools/env_to_requirements.py
 	touch $@
 
 lint: venv
-	$(BIN)/ruff check helpers tests tools benchmarks
-	$(BIN)/ruff format --check helpers tests tools benchmarks
+	$(BIN)/ruff check helpers app tests tools benchmarks
+	$(BIN)/ruff format --check helpers app tests tools benchmarks
 	$(BIN)/nbqa ruff notebooks
 
 # Debian's Chromium drives the browser tests (Playwright's own browser download fails here).
@@ -28,24 +28,38 @@ browser:
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
-test: lint browser site
+# Debian's nginx: the deployment recipe (tools/nginx_proxy.py, app/nginx/) and its browser
+# test run it unprivileged on loopback with a config of their own.
+nginx:
+	@test -x /usr/sbin/nginx || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx; }
+
+test: lint browser nginx site
 	$(BIN)/python -m pytest
 
 # Speed benchmarks (not tests): each rewrites its section of benchmarks/README.md.
-bench: venv browser
+bench: venv browser site
 	$(BIN)/python -m benchmarks.park_filter_latency
 	$(BIN)/python -m benchmarks.page_settle
 	$(BIN)/python -m benchmarks.site_load
+	$(BIN)/python -m benchmarks.static_load
+	$(BIN)/python -m benchmarks.flood
 
+# The site: Voila configured by app/voila.py, with a kernel budget and security headers
+# (app/site.py). Readers' kernels replay the chapters from the view cache `make site` builds.
 app: venv site
-	$(BIN)/voila --Voila.config_file_paths=app --port=$(PORT)
+	$(BIN)/python -m app --port=$(PORT)
 
-# A static copy of every chapter (no kernel needed), rebuilt when its sources change; the
-# app serves it at /voila/files/_site/ and the landing chapter links to it.
+# A static copy of every chapter (no kernel needed, every filter works), rebuilt when its
+# sources change; the app serves it at /voila/files/_site/ and the landing chapter links
+# to it. Building it also writes the view cache (.cache/views) that readers' kernels replay.
 SITE := notebooks/_site/index.html
+SITE_SOURCES := $(wildcard notebooks/*.ipynb data/*) $(shell find helpers -type f \
+	\( -name '*.py' -o -name '*.js' -o -name '*.css' \) -not -path '*/__pycache__/*')
 site: $(SITE)
 
-$(SITE): $(STAMP) tools/build_site.py $(wildcard notebooks/*.ipynb helpers/*.py data/*)
+$(SITE): $(STAMP) tools/build_site.py $(SITE_SOURCES)
 	$(BIN)/python -m tools.build_site
 
 # Re-execute every chapter in place (commit the outputs; `make test` compares against them).
@@ -63,4 +77,4 @@ lab: venv
 	$(BIN)/jupyter lab notebooks
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .cache notebooks/_site

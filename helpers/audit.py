@@ -54,7 +54,6 @@ from . import recompute as rc
 from .datapackage import load, package, paper_number
 from .parks import park_codes
 from .theme import OKABE_ITO, new_figure, show_chart
-from .widget_views import linked_html
 
 SEVERITIES = {
     "error": "A number or reference that is wrong on its face.",
@@ -2606,23 +2605,25 @@ def show_group(group: str) -> None:
 
 
 def filter_panel(initial: Sequence[str] = ("error",)):
-    """The reader's filter: severities and a table, driving :func:`filtered_view`."""
-    import ipywidgets as widgets
+    """The reader's filter: severities and a table, showing :func:`filtered_view`.
 
-    severity = widgets.SelectMultiple(
-        options=[(s, s) for s in SEVERITIES],
-        value=tuple(s for s in initial if s in SEVERITIES),
-        description="Severity",
-        rows=len(SEVERITIES),
-    )
-    table = widgets.Dropdown(options=group_options(), value=ALL, description="Table")
+    Every combination is prepared here; the reader's browser switches between them.
+    """
+    from .display.switchboard import Chooser, Control, Shown, SwitchedView, plain_query
 
-    shown = linked_html(filtered_view, severities=severity, table=table)
-    hint = widgets.HTML(
-        "<p>Choose one or more severities (Ctrl- or Cmd-click) and a table; a finding about "
-        "several tables is listed under each table it names.</p>"
-    )
-    return widgets.VBox([hint, widgets.HBox([severity, table]), shown])
+    controls = [
+        Control(
+            "severity",
+            "Severity",
+            tuple((s, s) for s in SEVERITIES),
+            default=tuple(s for s in SEVERITIES if s in initial),
+            multiple=True,
+        ),
+        Control("table", "Table", tuple(group_options()), default=ALL),
+    ]
+    chooser = Chooser("findings", controls, plain_query)
+    views = chooser.views(lambda severity, table: filtered_view(severity, table))
+    return Shown((chooser, SwitchedView("findings", views, chooser.selection)))
 
 
 def summary_resources() -> list[str]:

@@ -15,16 +15,15 @@ import html
 import re
 from collections.abc import Iterable
 
-import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from .datapackage import load
+from .display.switchboard import Chooser, Control, Shown, SwitchedView, plain_query
 from .tables import table_html
 from .theme import NEUTRAL_COLOR, OKABE_ITO, new_figure
-from .widget_views import linked_html
 
 # --------------------------------------------------------------------------------------
 # Regions
@@ -248,22 +247,20 @@ def filtered_studies_html(verdict: object = ALL, region: object = ALL, kind: obj
     return table_html(table, caption=shown, source=_literature_source())
 
 
-def studies_explorer() -> widgets.VBox:
-    """Three drop-downs (verdict, region, kind of park) above the filtered table."""
-    style = {"description_width": "initial"}
-    layout = widgets.Layout(width="auto", margin="0 1.5em 0.4em 0")
-    verdict = widgets.Dropdown(
-        options=verdict_options(), value=ALL, description="Verdict:", style=style, layout=layout
-    )
-    region = widgets.Dropdown(
-        options=region_options(), value=ALL, description="Region:", style=style, layout=layout
-    )
-    kind = widgets.Dropdown(
-        options=kind_options(), value=ALL, description="Kind of park:", style=style, layout=layout
-    )
-    view = linked_html(filtered_studies_html, verdict=verdict, region=region, kind=kind)
-    controls = widgets.HBox([verdict, region, kind], layout=widgets.Layout(flex_flow="row wrap"))
-    return widgets.VBox([controls, view])
+def studies_explorer() -> Shown:
+    """Three drop-downs (verdict, region, kind of park) above the filtered table.
+
+    Every combination is prepared here; the reader's browser switches between them
+    (see :mod:`helpers.display.switchboard`), and the address bar keeps the choice.
+    """
+    controls = [
+        Control("verdict", "Verdict", tuple(verdict_options()), default=ALL),
+        Control("region", "Region", tuple(region_options()), default=ALL),
+        Control("kind", "Kind of park", tuple(kind_options()), default=ALL),
+    ]
+    chooser = Chooser("studies", controls, plain_query)
+    view = SwitchedView("studies", chooser.views(filtered_studies_html), chooser.selection)
+    return Shown((chooser, view))
 
 
 def _literature_source() -> str:

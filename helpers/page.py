@@ -1,4 +1,8 @@
-"""What every chapter does first: the chart theme and the page's table and caption styles."""
+"""What every chapter does first (page styles, the view cache) and last (links onward).
+
+Kept light: a reader's kernel that replays a chapter from the view cache imports this
+module and nothing heavier.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ import gc
 
 from IPython.display import HTML
 
+from .display import view_cache
 from .navigation import chapter_links
-from .theme import apply_theme
 
 STYLE = """<style>
 .tp-table { border-collapse: collapse; margin: 0.5em 0 0.25em 0; font-size: 0.95em; }
@@ -35,8 +39,14 @@ a.tp-download { display: inline-block; margin: 0.3em 0 0.8em 0; }
 
 
 def start_page() -> HTML:
-    """Apply the chart theme and return the page styles (display it as a cell's output)."""
-    apply_theme()
+    """Return the page styles (display them as the first cell's output).
+
+    Also installs the view cache for the cells that follow, when the environment asks for
+    it (see :mod:`helpers.display.view_cache`): in the readers' app, each later cell shows
+    its stored outputs unless its code, the code before it, the data or the helpers changed.
+    Charts apply the theme themselves (:func:`helpers.theme.new_figure`).
+    """
+    view_cache.install()
     return HTML(STYLE)
 
 

@@ -13,13 +13,12 @@ a selection without re-drawing a chart.
 
 from __future__ import annotations
 
-import base64
 import html
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 from .datapackage import load
 from .parks import park_codes, park_label
@@ -80,26 +79,30 @@ def valid_parks(values: Iterable[object]) -> tuple[str, ...]:
 
 
 def selection_from_values(focus: object, compare: object) -> Selection:
-    """A selection from widget values, which a visitor can set to anything over comms."""
+    """The selection shown for control values (a park in focus, parks to compare).
+
+    Two or more parks to compare win over the park in focus; a single park to compare
+    is a park in focus if none is.  Values may come from anywhere (a URL, a visitor's
+    widget message): anything that is not a park code is ignored.
+    """
     chosen = valid_parks([focus])
     compared = valid_parks(compare) if isinstance(compare, list | tuple) else ()
-    return Selection(focus=chosen[0] if chosen else None, compare=compared)
+    if len(compared) >= 2:
+        return Selection(compare=compared)
+    return Selection(focus=chosen[0] if chosen else (compared[0] if compared else None))
 
 
 def selection_from_query(query: str | None) -> Selection:
     """A selection from a URL query string (with or without the leading '?').
 
-    ``compare`` (two or more parks) wins over ``park``; unknown parks, other keys, and
+    Read as :func:`selection_from_values` reads controls; unknown parks, other keys, and
     over-long or malformed strings are ignored.
     """
     if not query or len(query) > MAX_QUERY_LENGTH:
         return ALL_PARKS
     fields = parse_qs(query.lstrip("?"), keep_blank_values=False)
-    compared = valid_parks(",".join(fields.get("compare", [])).split(","))
-    focus = valid_parks(fields.get("park", [])[:1])
-    if len(compared) >= 2:
-        return Selection(compare=compared)
-    return Selection(focus=focus[0] if focus else (compared[0] if compared else None))
+    compared = ",".join(fields.get("compare", [])).split(",")
+    return selection_from_values(fields.get("park", [None])[0], compared)
 
 
 # --- what a selection shows ---------------------------------------------------------------
@@ -126,12 +129,16 @@ def csv_bytes(name: str, selection: Selection) -> bytes:
 
 
 def download_link(name: str, selection: Selection) -> str:
-    """An HTML download link for the view's CSV (a data: URL: no server round trip)."""
-    payload = base64.b64encode(csv_bytes(name, selection)).decode("ascii")
+    """An HTML download link for the view's CSV (a data: URL: no server round trip).
+
+    The CSV is percent-encoded rather than base64-encoded, so the rows that views share
+    are stored once in the page (see :func:`helpers.display.switchboard.compact`).
+    """
+    payload = quote(csv_bytes(name, selection), safe="")
     filename = download_name(name, selection)
     return (
         f'<a class="tp-download" download="{html.escape(filename)}" '
-        f'href="data:text/csv;charset=utf-8;base64,{payload}">'
+        f'href="data:text/csv;charset=utf-8,{payload}">'
         f"Download the data of this view ({html.escape(filename)})</a>"
     )
 
@@ -204,24 +211,6 @@ def link_html(selection: Selection) -> str:
     )
 
 
-def page_state(selection: Selection) -> Mapping[str, str]:
-    """Every HTML fragment a selection changes: the link, the chart style, each park table."""
-    state = {"link": link_html(selection), "style": chart_style(selection)}
-    for name in park_sections():
-        state[name] = section_html(name, selection)
-    return state
-
-
-def warm_cache() -> None:
-    """Build every park table for each single park once, ahead of the reader.
-
-    A chapter runs this while it is rendered (before any reader arrives when kernels are
-    preheated), so the first choice of a park is as quick as any later one.
-    """
-    for code in park_codes():
-        page_state(Selection(focus=code))
-
-
 def park_sections() -> list[str]:
     """Survey tables whose rows are parks, in the paper's order."""
     return [name for name, section in SECTIONS.items() if section.by_park]
@@ -237,7 +226,6 @@ __all__ = [
     "download_link",
     "download_name",
     "link_html",
-    "page_state",
     "park_sections",
     "section_html",
     "selection_from_query",

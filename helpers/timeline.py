@@ -13,17 +13,16 @@ import html
 import math
 import re
 
-import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .datapackage import load, resource
+from .display.switchboard import Chooser, Control, Shown, SwitchedView, plain_query
 from .parks import ALL_PARKS, park_label, park_options
 from .tables import table_html
 from .theme import OKABE_ITO, new_figure, show_chart, source_text
-from .widget_views import linked_html
 
 _MONTH = "%b"
 NBSP = "\u00a0"
@@ -463,21 +462,12 @@ def timeline_table_html(park: object = ALL_PARKS) -> str:
     )
 
 
-def timeline_explorer() -> widgets.VBox:
-    """A park selector above the timeline table, highlighting that park's events."""
-    choice = widgets.Dropdown(
-        options=park_options(),
-        value=ALL_PARKS,
-        description="Highlight",
-        layout=widgets.Layout(width="28em"),
-    )
-    return widgets.VBox([choice, linked_html(timeline_table_html, park=choice)])
+def timeline_explorer() -> Shown:
+    """A park selector above the timeline table, highlighting that park's events.
 
-
-def preselect(explorer: widgets.VBox, query: str | None) -> None:
-    """Preselect the explorer's park from the page URL (?park=KGP), as the survey does."""
-    from .park_filter import selection_from_query
-
-    selection = selection_from_query(query)
-    chosen = selection.focus or (selection.compare[0] if selection.compare else None)
-    explorer.children[0].value = chosen or ALL_PARKS
+    A link with ``?park=KGP`` (as on the survey chapter) preselects the park.
+    """
+    control = Control("park", "Highlight", tuple(park_options()), default=ALL_PARKS)
+    chooser = Chooser("timeline", [control], plain_query)
+    view = SwitchedView("timeline", chooser.views(timeline_table_html), chooser.selection)
+    return Shown((chooser, view))

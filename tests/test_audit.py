@@ -794,3 +794,14 @@ def test_severity_scale_documents_each_level():
     scale = audit.severity_scale()
     assert list(scale["Severity"]) == ["error", "inconsistency", "ambiguity", "note"]
     assert all(level in audit.__doc__ for level in scale["Severity"])
+
+
+def test_filter_panel_prepares_every_choice_of_severities_and_table():
+    chooser, view = audit.filter_panel()
+    tables = [value for _, value in audit.group_options()]
+    assert len(chooser.table) == 2 ** len(audit.SEVERITIES) * len(tables)
+    assert chooser.selection == "" and view.html() == audit.filtered_view(("error",), audit.ALL)
+    key = chooser.table['[["ambiguity"],"table-09"]']
+    assert key == "?severity=ambiguity&table=table-09"
+    assert view.html(key) == audit.filtered_view(("ambiguity",), "table-09")
+    assert "Choose at least one severity" in view.html("?severity=")

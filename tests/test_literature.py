@@ -144,16 +144,15 @@ def test_widget_options_cover_the_data_and_start_with_all():
     assert [v for _, v in lit.verdict_options()[1:]] == ["positive", "mixed", "negative", "none"]
 
 
-def test_explorer_widgets_drive_the_table():
-    box = lit.studies_explorer()
-    verdict, region, kind = box.children[0].children
-    view = box.children[1]
-    assert verdict.value == region.value == kind.value == lit.ALL
-    assert [v for _, v in verdict.options] == [v for _, v in lit.verdict_options()]
-    assert view.value == lit.filtered_studies_html()
-    verdict.value = "mixed"
-    region.value = lit.CEE_FORMER_USSR
-    assert view.value == lit.filtered_studies_html("mixed", lit.CEE_FORMER_USSR, lit.ALL)
+def test_explorer_prepares_every_combination_of_filters():
+    chooser, view = lit.studies_explorer()
+    assert chooser.selection == "" and view.html() == lit.filtered_studies_html()
+    verdicts = [v for _, v in lit.verdict_options()]
+    assert [v for _, v in chooser.controls[0]["options"]] == verdicts
+    regions, kinds = len(lit.region_options()), len(lit.kind_options())
+    assert len(chooser.table) == len(verdicts) * regions * kinds
+    key = chooser.table[f'["mixed","{lit.CEE_FORMER_USSR}","all"]']
+    assert view.html(key) == lit.filtered_studies_html("mixed", lit.CEE_FORMER_USSR, lit.ALL)
 
 
 def test_filtered_studies_html_says_how_many():

@@ -11,6 +11,7 @@ from matplotlib.colors import to_hex  # noqa: E402
 
 from helpers import timeline as tl  # noqa: E402
 from helpers.datapackage import load  # noqa: E402
+from helpers.parks import park_codes  # noqa: E402
 from helpers.theme import OKABE_ITO, source_text  # noqa: E402
 
 # --- timeline: partial dates ----------------------------------------------------------
@@ -171,15 +172,11 @@ def test_timeline_follows_a_park_and_ignores_anything_else():
     assert "Karaganda Technopark (KGP): 1 dated event in the timeline" in kgp
 
 
-def test_timeline_explorer_and_url_preselection():
+def test_timeline_explorer_prepares_a_view_for_each_park():
     from helpers import timeline as tl
 
-    explorer = tl.timeline_explorer()
-    choice, view = explorer.children
-    assert view.value == tl.timeline_table_html()
-    tl.preselect(explorer, "?park=PPV")
-    assert choice.value == "PPV" and view.value == tl.timeline_table_html("PPV")
-    tl.preselect(explorer, "?compare=ABI,KST")
-    assert choice.value == "ABI"
-    tl.preselect(explorer, "?park=nope")
-    assert choice.value == "ALL"
+    chooser, view = tl.timeline_explorer()
+    assert set(chooser.canonical) == {"", *(f"?park={code}" for code in park_codes())}
+    assert view.html() == tl.timeline_table_html()
+    assert view.html("?park=PPV") == tl.timeline_table_html("PPV")
+    assert chooser.table['["KGP"]'] == "?park=KGP"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -22,9 +23,12 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+import anywidget
 import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import ExecutePreprocessor
+
+from helpers.display import view_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -33,6 +37,21 @@ SITE = NOTEBOOKS / "_site"
 HTML_MANAGER = "@jupyter-widgets/html-manager@1.0.15"  # the ipywidgets 8 embedder
 REQUIREJS = "requirejs@2.3.8"
 WIDGETS_DIR = "static/html-manager"
+ANYWIDGET = "static/anywidget.js"
+SITE_CONFIG = "static/site-config.js"
+# Widget modules load from this site, never from a CDN (the html-manager's fallback).
+SITE_CONFIG_SCRIPT = """// The static edition's widget modules are vendored beside the pages.
+window.require.config({ paths: { anywidget: "static/anywidget" } });
+"""
+# The static edition's own Content-Security-Policy (a static host may not send headers):
+# nothing from another origin; inline scripts and blob: modules are what the widget
+# manager and anywidget use; the manager compiles its schema with eval (ajv).
+# frame-ancestors cannot be set from a meta tag.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 # A resource the page would load from another host (links a reader may follow are fine).
 EXTERNAL = re.compile(
     r"""(?:\bsrc\s*=\s*["'](?:https?:)?//|<link\b[^>]*\bhref\s*=\s*["'](?:https?:)?//"""
@@ -63,7 +82,11 @@ def npm_files(spec: str, wanted: re.Pattern[str]) -> dict[str, bytes]:
 
 
 def vendor_scripts(site: Path) -> None:
-    """Put the widget manager and require.js into ``site/static`` (once)."""
+    """Put the widget manager, require.js and anywidget into ``site/static`` (once).
+
+    anywidget's AMD module comes from the installed Python package (pinned in
+    environment.yml), so the static edition runs the same widget code as the app.
+    """
     manager = site / WIDGETS_DIR
     if not (manager / "embed-amd.js").exists():
         files = npm_files(HTML_MANAGER, re.compile(r"^package/dist/(?!.*\.map$)"))
@@ -75,6 +98,10 @@ def vendor_scripts(site: Path) -> None:
     if not require.exists():
         files = npm_files(REQUIREJS, re.compile(r"^package/require\.js$"))
         require.write_bytes(files["require.js"])
+    shutil.copyfile(
+        Path(anywidget.__file__).with_name("nbextension") / "index.js", site / ANYWIDGET
+    )
+    (site / SITE_CONFIG).write_text(SITE_CONFIG_SCRIPT, encoding="utf-8")
 
 
 def exporter() -> HTMLExporter:
@@ -123,15 +150,33 @@ def export(notebook: Path, site: Path, stems: list[str]) -> Path:
     )
     html, _ = exporter().from_notebook_node(nb)
     html = strip_external(link_chapters(html, stems))
-    # No favicon request that would 404 on a static host.
-    html = html.replace("<head>", '<head>\n<link rel="icon" href="data:;base64,=">', 1)
+    # No favicon request that would 404 on a static host; the site's marker (its choosers
+    # follow the address bar) and its security policy.
+    html = html.replace(
+        "<head>",
+        "<head>\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
+        '<meta name="technoparks-site" content="static">\n'
+        '<link rel="icon" href="data:;base64,=">',
+        1,
+    )
+    html = html.replace(
+        '<script src="static/require.js"></script>',
+        f'<script src="static/require.js"></script>\n<script src="{SITE_CONFIG}"></script>',
+        1,
+    )
     target = site / f"{notebook.stem}.html"
     target.write_text(html, encoding="utf-8")
     return target
 
 
 def build(site: Path = SITE, notebooks: list[Path] | None = None) -> list[Path]:
-    """Build the static site; return the pages written."""
+    """Build the static site, and the view cache the app replays; return the pages written.
+
+    Chapters run with the view cache in "write" mode (see helpers.display.view_cache), so
+    the pages show exactly what a reader's kernel in the app will replay.
+    """
+    os.environ[view_cache.MODE_VARIABLE] = "write"
     notebooks = notebooks or chapters()
     site.mkdir(parents=True, exist_ok=True)
     vendor_scripts(site)
