@@ -1,10 +1,15 @@
-# Voila configuration for the readers' site (`make app`). The Makefile points Voila here with
-# --Voila.config_file_paths=app (a voila.py at the top level would shadow the voila package).
+# Configuration of the readers' site. `make app` runs `python -m app` (app/site.py: Voila
+# plus a kernel budget and security headers), which reads this file; plain
+# `voila --Voila.config_file_paths=app` reads it too, without the budget and headers.
+# (A voila.py at the top level would shadow the voila package.)
 import os
+import sys
 from pathlib import Path
 
 c = get_config()  # noqa: F821 - provided by traitlets when this file is loaded
 here = Path(__file__).resolve().parent
+# The `app` package (frame validation, kernel counting) is importable from the repository.
+sys.path.insert(0, str(here.parent))
 
 # Serve the chapters in notebooks/; the landing chapter is 00_index.ipynb.
 c.Voila.root_dir = str(here.parent / "notebooks")
@@ -20,18 +25,45 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
 )
 c.VoilaConfiguration.template = "technoparks"
 
-# Preheated kernels: each chapter keeps one kernel that has already run the notebook, so a
-# reader's page is ready when it is asked for; Voila starts the next one in the background.
-# Chapters read the URL's query string last (helpers.park_panel.query_string), so preheating
-# covers everything before it.
-c.VoilaConfiguration.preheat_kernel = True
-c.VoilaConfiguration.default_pool_size = 1
+# Readers' kernels replay each chapter from the view cache that `make site` builds
+# (helpers/display/view_cache.py): no pandas or matplotlib in a reader's kernel, unless
+# the code or data changed since, in which case the kernel computes the page itself.
+os.environ["TECHNOPARKS_VIEW_CACHE"] = "read"
 
-# A reader who leaves frees memory: kernels idle for 10 minutes are shut down (checked every
-# minute), including those whose browser tab is still open.
-c.MappingKernelManager.cull_idle_timeout = 600
-c.MappingKernelManager.cull_interval = 60
-c.MappingKernelManager.cull_connected = True  # Voila counts no kernel as connected anyway
+# Preheated kernels: each chapter keeps kernels that have already run the notebook, so a
+# reader's page is ready when asked for; Voila starts a replacement in the background.
+# Two per chapter absorb readers arriving close together (benchmarks/README.md).
+c.VoilaConfiguration.preheat_kernel = True
+c.VoilaConfiguration.default_pool_size = 2
+
+# Every filter runs in the reader's browser once the page is drawn, so a kernel is only
+# needed while the page loads. Kernels no page holds are released after 20 s (a script
+# that never opens the page, a reader who left); connected kernels after 2 minutes idle
+# (checked every 5 s). A kernel that dies is not restarted: its page no longer needs it.
+c.VoilaConfiguration.multi_kernel_manager_class = "app.budget.CountingKernelManager"
+c.CountingKernelManager.unclaimed_timeout = 20
+c.MappingKernelManager.cull_idle_timeout = 120
+c.MappingKernelManager.cull_interval = 5
+c.MappingKernelManager.cull_connected = True  # an open tab does not need its kernel
+c.KernelManager.autorestart = False
+
+# The kernel budget (app/budget.py): kernels may use 4 GB together, at the measured size
+# of a reader's kernel; beyond it a reader gets a "busy" page linking the static edition.
+# One address may open 20 pages a minute (a reader leafing through all seven chapters
+# and back needs fewer).
+c.ReaderSite.kernel_memory_mb = 4096
+c.ReaderSite.kernel_size_mb = 100
+c.ReaderSite.pages_per_client = 20
+c.ReaderSite.client_window = 60
+
+# Hostile input: every websocket frame from a browser is checked before jupyter_server
+# decodes it (app/frames.py; jupyter_server 2.21.1 hangs on a malformed binary frame),
+# and no message may exceed 1 MiB. Security headers: app/headers.py (on every response
+# under `python -m app`; here for jupyter_server's own handlers).
+c.Voila.kernel_websocket_connection_class = "app.frames.ValidatedConnection"
+from app.headers import HEADERS  # noqa: E402 - importable once the path is set above
+
+c.Voila.tornado_settings = {"websocket_max_message_size": 1024 * 1024, "headers": HEADERS}
 
 # The static copy of the site (`make site`, notebooks/_site/) is served as plain files; the
 # notebooks and any Python file stay unserved (Voila's default deny list).

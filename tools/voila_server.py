@@ -65,22 +65,25 @@ def voila(*args: str, site_config: bool = True, root: Path | None = None) -> Ite
     *args : str
         Extra command-line options.
     site_config : bool
-        Use the site's configuration (app/voila.py), as `make app` does; False runs plain
-        Voila with its defaults (the benchmarks' baseline).
+        Run the site as `make app` does (``python -m app``: app/site.py with app/voila.py);
+        False runs plain Voila with its defaults (the benchmarks' baseline).
     root : path, optional
         Folder to serve when ``site_config`` is False (default: notebooks/).
     """
     port = free_port()
-    command = [str(Path(sys.executable).with_name("voila")), f"--port={port}", "--no-browser"]
     if site_config:
-        command.append("--Voila.config_file_paths=app")
+        command = [sys.executable, "-m", "app", f"--port={port}", "--no-browser"]
     else:
+        command = [str(Path(sys.executable).with_name("voila")), f"--port={port}", "--no-browser"]
         command += [str(root or ROOT / "notebooks"), "--Voila.port_retries=0"]
+    # The server's log, when asked for (TECHNOPARKS_SERVER_LOG=<folder>), else nowhere.
+    log_dir = os.environ.get("TECHNOPARKS_SERVER_LOG")
+    log = open(Path(log_dir) / f"server-{port}.log", "wb") if log_dir else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
         [*command, *args],
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=log,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
     url = f"http://127.0.0.1:{port}/"
@@ -94,3 +97,29 @@ def voila(*args: str, site_config: bool = True, root: Path | None = None) -> Ite
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if log is not subprocess.DEVNULL:
+            log.close()
+
+
+def children(pid: int) -> list[int]:
+    """Direct child processes of ``pid`` (Voila's kernels), from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of one process, in MB (0 if it has gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0

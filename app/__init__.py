@@ -1,0 +1,1 @@
+"""The readers' site: server-side code beside its Voila configuration."""

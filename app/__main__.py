@@ -1,0 +1,5 @@
+"""``python -m app``: serve the readers' site (see :mod:`app.site`)."""
+
+from .site import main
+
+main()

@@ -1,0 +1,231 @@
+"""A hostile visitor cannot stop the site: bad frames, bent widget values, floods, headers.
+
+Each test acts as a visitor with a script would, against the site as `make app` serves it,
+then checks that the site still serves and filters a page normally in Chromium.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from tornado.websocket import WebSocketClosedError
+
+from app.headers import HEADERS
+from helpers.navigation import CHAPTERS
+from tools.visitor import V1, ask, channels, raw_get, reader_kernel, update, widget_comms
+from tools.voila_server import children, rss_mb, voila
+
+CHOOSER = "helpers.display.switchboard.Chooser"
+
+
+def in_thread(coroutine):
+    """Run ``coroutine`` on its own event loop (Playwright's sync API owns this thread's)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
+def reader_filters_normally(page, app_url: str, seconds: float = 90) -> None:
+    """A normal reader: the survey chapter loads, and choosing KGP shows its 16 tenants."""
+    page.goto(f"{app_url}voila/render/03_park_survey.ipynb")
+    page.wait_for_selector(".tp-chooser select", timeout=seconds * 1000)
+    page.get_by_label("Park", exact=True).select_option("KGP")
+    card = page.locator(".tp-switched-view", has_text="Table 2: ").first
+    assert re.search(r"Tenants as of 2004\s+16\b", card.inner_text())
+
+
+# --- malformed websocket frames -----------------------------------------------------------
+
+HOSTILE_FRAMES = {
+    "the reported 15-byte frame": (V1, (2**62).to_bytes(8, "little") + b"\0" * 7),
+    "v1, largest offset count": (V1, (2**64 - 1).to_bytes(8, "little")),
+    "v1, offsets past the end": (
+        V1,
+        (6).to_bytes(8, "little") + b"".join(n.to_bytes(8, "little") for n in [56] + [10**9] * 5),
+    ),
+    "v1, empty frame": (V1, b""),
+    "legacy, negative part count": (None, (-1).to_bytes(4, "big", signed=True) + b"\0" * 8),
+    "legacy, huge part count": (None, (2**31 - 1).to_bytes(4, "big") + b"\0" * 8),
+    "legacy, text that is not JSON": (None, "{not json"),
+}
+
+
+async def send_and_wait_for_close(app_url: str, kernel: str, subprotocol, frame) -> int | None:
+    socket = await channels(app_url, kernel, subprotocol)
+    try:
+        try:
+            await socket.write_message(frame, binary=isinstance(frame, bytes))
+        except WebSocketClosedError:
+            pass  # closed by the server while the frame was still being sent
+        # The server closes this socket at once; a hung server would leave it open.
+        while await asyncio.wait_for(socket.read_message(), timeout=20) is not None:
+            pass
+    finally:
+        socket.close()
+    return socket.close_code
+
+
+@pytest.mark.parametrize("name", HOSTILE_FRAMES)
+def test_a_malformed_frame_closes_its_own_socket_only(app_url, name):
+    subprotocol, frame = HOSTILE_FRAMES[name]
+    kernel = reader_kernel(app_url)
+    code = in_thread(send_and_wait_for_close(app_url, kernel, subprotocol, frame))
+    assert code == 1007, code
+    status, _, _ = raw_get(app_url, "/voila/render/00_index.ipynb", timeout=20)
+    assert status == 200
+
+
+def test_an_oversized_message_is_refused(app_url):
+    kernel = reader_kernel(app_url)
+    code = in_thread(send_and_wait_for_close(app_url, kernel, None, "x" * (2 * 1024 * 1024)))
+    assert code == 1009, code  # message too big (tornado's websocket_max_message_size)
+
+
+def test_after_every_hostile_frame_a_reader_loads_and_filters_normally(watched, app_url):
+    kernel = reader_kernel(app_url)
+    for subprotocol, frame in HOSTILE_FRAMES.values():
+        in_thread(send_and_wait_for_close(app_url, kernel, subprotocol, frame))
+    reader_filters_normally(watched.page, app_url)
+
+
+# --- widget values bent over a real websocket ---------------------------------------------
+
+
+async def bend_the_chooser(app_url: str) -> dict:
+    kernel = reader_kernel(app_url)
+    socket = await channels(app_url, kernel)
+    states = await widget_comms(socket)
+    comm_id, state = next((c, s) for c, s in states.items() if s.get("_anywidget_id") == CHOOSER)
+    told = {}
+    for name, bent in [
+        ("selection", None),
+        ("selection", "?park=NOPE"),
+        ("selection", 42),
+        ("selection", "<script>alert(1)</script>"),
+        ("controls", [{"param": "park", "label": "<img src=x onerror=alert(1)>"}]),
+        ("_esm", "export default { render() { alert(1) } }"),
+        ("layout", None),
+        ("description", "Bent"),
+    ]:
+        answers = await ask(socket, update(comm_id, {name: bent}), seconds=2)
+        told[(name, repr(bent))] = [
+            a["content"]["data"].get("state", {})
+            for a in answers
+            if a["header"]["msg_type"] == "comm_msg"
+        ]
+    accepted = await ask(socket, update(comm_id, {"selection": "?park=KGP"}), seconds=2)
+    after = (await widget_comms(socket))[comm_id]
+    socket.close()
+    return {"before": state, "told": told, "accepted": accepted, "after": after}
+
+
+def test_bent_widget_values_are_refused_and_the_page_keeps_working(watched, app_url):
+    result = in_thread(bend_the_chooser(app_url))
+    before, after = result["before"], result["after"]
+    # Nothing a reader has no reason to change was taken; a valid choice was.
+    for name in ("controls", "table", "canonical", "group", "_esm", "layout"):
+        assert after[name] == before[name], name
+    assert after["selection"] == "?park=KGP"
+    # Each refused value was answered with the true one (so the sender's page shows it).
+    for (name, bent), answers in result["told"].items():
+        if name == "description":
+            assert answers == []  # not a trait of this widget: ignored, nothing echoed
+            continue
+        assert answers and name in answers[-1], (name, bent)
+        assert answers[-1][name] == before[name], (name, bent)
+    reader_filters_normally(watched.page, app_url)
+
+
+# --- a flood of page requests --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def flooded_site():
+    with voila() as server:
+        time.sleep(10)  # preheated pools fill, as for any reader
+        yield server
+
+
+def server_memory_mb(pid: int) -> float:
+    return rss_mb(pid) + sum(rss_mb(child) for child in children(pid))
+
+
+def test_a_flood_is_answered_and_a_reader_still_gets_a_page(watched, flooded_site):
+    """50 page requests in 5 s from one address: every one answered (a page, or "busy"
+    at once), memory bounded, and a reader from another address then gets a full page."""
+    paths = [f"/voila/render/{CHAPTERS[i % len(CHAPTERS)].filename}" for i in range(50)]
+
+    def request(index: int):
+        time.sleep(index * 0.1)  # 50 requests over 5 s
+        # 127.0.0.2: the flood comes from another address than the reader below.
+        return raw_get(flooded_site.url, paths[index], source="127.0.0.2", timeout=60)
+
+    peak = 0.0
+    with ThreadPoolExecutor(50) as pool:
+        futures = [pool.submit(request, i) for i in range(50)]
+        while not all(f.done() for f in futures):
+            peak = max(peak, server_memory_mb(flooded_site.pid))
+            time.sleep(0.5)
+        answers = [f.result() for f in futures]  # a request unanswered in 60 s raises
+    statuses = [status for status, _, _ in answers]
+    assert set(statuses) <= {200, 429, 503}, statuses
+    assert statuses.count(200) >= 1 and statuses.count(200) < 50  # the flood was limited
+    for status, body, headers in answers:
+        if status != 200:
+            assert int(headers["Retry-After"]) > 0
+            assert "static edition" in body and "_site/" in body
+    assert peak < 5 * 1024, f"server used {peak:.0f} MB"
+
+    page = watched.page
+    page.set_default_timeout(5_000)
+    page.goto(f"{flooded_site.url}voila/render/03_park_survey.ipynb")
+    page.wait_for_selector(".tp-chooser select")
+    page.wait_for_selector(".tp-chapter-nav")
+
+
+def test_a_refused_page_names_no_request_input(flooded_site):
+    query = "?park=<script>x</script>"
+    for _ in range(30):  # beyond the per-client window (or the budget, after the flood)
+        status, body, _ = raw_get(
+            flooded_site.url, f"/voila/render/03_park_survey.ipynb{query}", source="127.0.0.3"
+        )
+        if status != 200:
+            break
+    assert status in (429, 503)
+    assert "<script>x" not in body and "_site/03_park_survey.html" in body
+
+
+# --- headers ------------------------------------------------------------------------------
+
+PATHS = [
+    "/voila/render/00_index.ipynb",
+    "/voila/render/03_park_survey.ipynb",
+    "/voila/files/_site/03_park_survey.html",
+    "/voila/files/_site/static/anywidget.js",
+    "/voila/static/voila.js",
+    "/voila/render/no_such_chapter.ipynb",
+    "/api/kernels",
+    "/",
+]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_response_carries_the_security_headers(app_url, path):
+    _, _, headers = raw_get(app_url, path)
+    for name, value in HEADERS.items():
+        assert headers.get(name) == value, (path, name, headers.get(name))
+
+
+def test_the_static_edition_carries_its_policy_in_a_meta_tag():
+    from tools.build_site import CONTENT_SECURITY_POLICY, SITE
+
+    for chapter in CHAPTERS:
+        page = (SITE / f"{chapter.stem}.html").read_text(encoding="utf-8")
+        assert (
+            f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+            in page
+        )
+    assert "http" not in CONTENT_SECURITY_POLICY  # no other origin

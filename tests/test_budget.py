@@ -1,0 +1,73 @@
+"""The kernel budget's pure parts: admission, the busy page, the static page it links."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.budget import Admission, Refusal, busy_page, kernels_for_memory, static_page
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_kernels_for_memory():
+    assert kernels_for_memory(4096, 100) == 40
+    assert kernels_for_memory(50, 100) == 1  # always room for one reader
+    with pytest.raises(ValueError):
+        kernels_for_memory(0, 100)
+
+
+def test_a_client_gets_its_window_then_429_until_it_slides():
+    clock = Clock()
+    admission = Admission(max_kernels=100, pages_per_client=3, client_window=60, clock=clock)
+    assert [admission.admit("1.2.3.4", 0) for _ in range(3)] == [None, None, None]
+    refusal = admission.admit("1.2.3.4", 0)
+    assert refusal.status == 429 and 0 < refusal.retry_after <= 61
+    assert admission.admit("5.6.7.8", 0) is None  # another client is not affected
+    clock.now += 60
+    assert admission.admit("1.2.3.4", 0) is None
+
+
+def test_the_budget_refuses_everyone_with_503_when_full():
+    admission = Admission(max_kernels=10, pages_per_client=5, client_window=60, clock=Clock())
+    refusal = admission.admit("1.2.3.4", kernels_now=10)
+    assert refusal == Refusal(503, 30, "the site is busy")
+    assert admission.admit("1.2.3.4", kernels_now=9) is None
+    # A refused request does not use up the client's window.
+    assert [admission.admit("1.2.3.4", 9) for _ in range(4)] == [None] * 4
+
+
+def test_memory_of_clients_is_bounded(monkeypatch):
+    monkeypatch.setattr(Admission, "MAX_CLIENTS_TRACKED", 5)
+    admission = Admission(max_kernels=100, pages_per_client=1, client_window=60, clock=Clock())
+    for number in range(20):
+        admission.admit(f"10.0.0.{number}", 0)
+    assert len(admission._recent) == 5
+
+
+def test_static_page_repeats_only_a_known_chapter_name(tmp_path):
+    (tmp_path / "03_park_survey.html").write_text("x")
+    assert static_page("03_park_survey.ipynb", tmp_path) == "03_park_survey.html"
+    for hostile in (
+        "../secret.ipynb",
+        "03_park_survey.ipynb/..",
+        "<b>.ipynb",
+        "99_none.ipynb",
+        None,
+        "",
+    ):
+        assert static_page(hostile, tmp_path) == "index.html"
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_busy_page_says_what_to_do_and_links_the_static_edition(status):
+    page = busy_page(Refusal(status, 30, "x"), '/voila/files/_site/03_park_survey.html"><b>')
+    assert "reload this page in 30 seconds" in page
+    assert 'href="/voila/files/_site/03_park_survey.html&quot;&gt;&lt;b&gt;"' in page
+    assert "static edition" in page and '<html lang="en">' in page
+    assert ("many pages" in page) == (status == 429)
