@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import statistics
-from pathlib import Path
 
 # Installed before any page script runs: remembers when the page last changed.
 TRACK_CHANGES = """
@@ -35,27 +34,3 @@ def settle_ms(page, url: str, timeout_ms: int = 120_000) -> float:
 def median_p95(values: list[float]) -> tuple[float, float]:
     ordered = sorted(values)
     return statistics.median(ordered), ordered[max(0, round(0.95 * len(ordered)) - 1)]
-
-
-def children(pid: int) -> list[int]:
-    """Direct child processes of ``pid`` (Voila's kernels), from /proc."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of one process, in MB (0 if it has gone)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0

@@ -9,20 +9,54 @@ skipped.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, voila
+from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, free_port, voila, wait_until_serving
+
+SITE = Path(__file__).resolve().parents[2] / "notebooks" / "_site"
 
 LOCAL_HOSTS = ("http://127.0.0.1:", "data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="session")
 def app_url():
-    with voila() as server:
+    # The test suite is one client opening hundreds of pages: lift the per-client window
+    # (tests/browser/test_hostile.py checks it on a server of its own).
+    with voila("--ReaderSite.pages_per_client=100000") as server:
         yield server.url
+
+
+@pytest.fixture(scope="session")
+def static_url():
+    """The static edition (`make site`) served by a plain file server: no kernel, no app."""
+    if not (SITE / "index.html").is_file():
+        pytest.fail(f"{SITE} is missing: run `make site`")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(SITE),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_serving(f"http://127.0.0.1:{port}/index.html", server)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

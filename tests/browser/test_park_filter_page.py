@@ -1,9 +1,16 @@
-"""The park filter of the survey chapter, in a real browser (Voila + Chromium)."""
+"""Filters in a real browser: the app (Voila + Chromium) and the static edition alike.
+
+Every filter runs in the reader's browser once the page is drawn, so the same checks run
+against the app and against the static edition served by a plain file server.  The app
+is also checked with its reader's kernel killed, and culled.
+"""
 
 from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
@@ -12,124 +19,156 @@ from helpers import park_filter as pf
 from helpers.datapackage import load
 from helpers.parks import park_codes, park_label
 from helpers.recompute import cell
+from tools.voila_server import voila
 
-CHAPTER = "voila/render/03_park_survey.ipynb"
+CHAPTERS = {"app": "voila/render/{}.ipynb", "static": "{}.html"}
 
 
-def open_survey(watched, app_url: str, query: str = ""):
-    page = watched.page
-    page.goto(f"{app_url}{CHAPTER}{query}")
-    # Settled: the controls are drawn and the last cell (the URL preselection) has run.
-    page.wait_for_selector(".widget-dropdown select", timeout=90_000)
+@pytest.fixture(params=["app", "static"])
+def edition(request, app_url, static_url):
+    """(base URL, page path pattern) of the app or of the static edition."""
+    base = app_url if request.param == "app" else static_url
+    return base, CHAPTERS[request.param]
+
+
+def settle(page) -> None:
+    """The chapter is drawn: its links are there and no widget is still loading."""
+    page.wait_for_selector(".tp-chooser select", timeout=90_000)
     page.wait_for_function(
         "document.querySelectorAll('.tp-chapter-nav').length > 0 "
         "&& !document.body.innerText.includes('Loading widget')",
         timeout=90_000,
     )
+
+
+def open_chapter(page, edition, stem: str, query: str = ""):
+    base, pattern = edition
+    page.goto(f"{base}{pattern.format(stem)}{query}")
+    settle(page)
     return page
 
 
-def block(page, number: int) -> str:
-    """Text of the widget holding Table <number> (its caption, table and notes)."""
-    return page.locator(".widget-html-content", has_text=f"Table {number}: ").first.inner_text()
+def view(page, number: int) -> str:
+    """Text of the view holding Table <number> (notes, table, download link)."""
+    return page.locator(".tp-switched-view", has_text=f"Table {number}: ").first.inner_text()
 
 
-def select_park(page, code: str) -> None:
+def status(page) -> str:
+    return page.locator(".tp-switched-view[aria-live=polite]").first.inner_text()
+
+
+def choose_park(page, code: str) -> None:
+    page.get_by_label("Park", exact=True).select_option(code)
     label = "All parks" if code == "ALL" else park_label(code)
-    page.select_option(".widget-dropdown select", label=label)
     page.wait_for_function(
-        "text => document.body.innerText.includes(text)",
-        arg=f"Showing: {label}",
-        timeout=10_000,
+        "text => document.body.innerText.includes(text)", arg=f"Showing: {label}", timeout=5_000
     )
 
 
-def chosen_park(page) -> str:
-    # ipywidgets renders spaces in option labels as no-break spaces
-    text = page.eval_on_selector(".widget-dropdown select", "s => s.selectedOptions[0].text")
-    return text.replace("\xa0", " ")
+def tick(page, code: str, checked: bool = True) -> None:
+    page.get_by_role("checkbox", name=park_label(code)).set_checked(checked)
 
 
 def tenants_2004(code: str) -> int:
     return int(cell(load("table-02"), park=code, attribute="tenants_2004")["value"])
 
 
-def test_every_park_shows_its_own_numbers(watched, app_url):
-    page = open_survey(watched, app_url)
+def check_every_park(page) -> None:
     employment = load("table-04")
     for code in park_codes():
-        select_park(page, code)
-        card = block(page, 2)
+        choose_park(page, code)
+        card = view(page, 2)
         assert park_label(code) in card
         assert re.search(rf"Tenants as of 2004\s+{tenants_2004(code)}\b", card), card
-        table_4 = block(page, 4)
         rows = employment[(employment["park"] == code) & (employment["measure"] == "total")]
+        table_4 = page.locator(".tp-switched-view", has_text="Table 4: ").first
         if rows.empty:
-            assert f"Table 4 reports no data for {park_label(code)}." in table_4
+            assert f"Table 4 reports no data for {park_label(code)}." in table_4.inner_text()
         else:
-            highlighted = page.locator(".widget-html-content", has_text="Table 4: ").locator(
-                "tr.tp-highlight"
-            )
-            assert f"{rows['value'].item():.0f}" in highlighted.inner_text()
-    select_park(page, "ALL")
-    assert "Almaty Technopark (ATP)" in block(page, 2)
+            highlighted = table_4.locator("tr.tp-highlight").inner_text()
+            assert f"{rows['value'].item():.0f}" in highlighted
+    choose_park(page, "ALL")
+    assert "Almaty Technopark (ATP)" in view(page, 2)
 
 
-def test_karaganda_shows_16_tenants_and_337_employees(watched, app_url):
-    page = open_survey(watched, app_url)
-    select_park(page, "KGP")
-    assert re.search(r"Tenants as of 2004\s+16\b", block(page, 2))
-    highlighted = page.locator(".widget-html-content", has_text="Table 4: ").locator(
+def test_every_park_shows_its_own_numbers(watched, edition):
+    check_every_park(open_chapter(watched.page, edition, "03_park_survey"))
+
+
+def test_karaganda_shows_16_tenants_and_337_employees(watched, edition):
+    page = open_chapter(watched.page, edition, "03_park_survey")
+    choose_park(page, "KGP")
+    assert re.search(r"Tenants as of 2004\s+16\b", view(page, 2))
+    highlighted = page.locator(".tp-switched-view", has_text="Table 4: ").first.locator(
         "tr.tp-highlight"
     )
     assert "Karaganda Technopark (KGP)" in highlighted.inner_text()
     assert "337" in highlighted.inner_text()
     # The chart fades the other parks through the page's style sheet.
-    faded = page.evaluate(
-        "() => getComputedStyle(document.querySelector('#tp-chart-table-04 [id^=\"tp--abi--\"]'))"
-        ".opacity"
+    opacity = (
+        'id => getComputedStyle(document.querySelector(`#tp-chart-table-04 [id^="${id}"]`)).opacity'
     )
-    kept = page.evaluate(
-        "() => getComputedStyle(document.querySelector('#tp-chart-table-04 [id^=\"tp--kgp--\"]'))"
-        ".opacity"
-    )
-    assert (float(faded), float(kept)) == (pf.FADED_OPACITY, 1.0)
+    assert float(page.evaluate(opacity, "tp--abi--")) == pf.FADED_OPACITY
+    assert float(page.evaluate(opacity, "tp--kgp--")) == 1.0
 
 
-def test_missing_data_is_said_in_words(watched, app_url):
-    page = open_survey(watched, app_url)
-    select_park(page, "KST")
-    assert "Table 7 reports no data for Kostanai Technopark (KST)." in block(page, 7)
+def test_comparison_shows_only_the_compared_parks(watched, edition):
+    page = open_chapter(watched.page, edition, "03_park_survey")
+    tick(page, "ABI")
+    tick(page, "KGP")
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Showing: Comparing')", timeout=5_000
+    )
+    table_4 = view(page, 4)
+    assert "Almaty Business Incubator (ABI)" in table_4 and "Karaganda Technopark (KGP)" in table_4
+    assert "Almaty Technopark (ATP)" not in table_4
+    page.get_by_role("button", name="Clear comparison").click()
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Showing: All parks')", timeout=5_000
+    )
+
+
+def test_missing_data_is_said_in_words(watched, edition):
+    page = open_chapter(watched.page, edition, "03_park_survey")
+    choose_park(page, "KST")
+    assert "Table 7 reports no data for Kostanai Technopark (KST)." in view(page, 7)
     assert "Table 12 reports no data for Kostanai Technopark (KST)." in page.inner_text("body")
 
 
-def test_url_preselects_a_park(watched, app_url):
-    page = open_survey(watched, app_url, "?park=KGP")
-    assert chosen_park(page) == "Karaganda Technopark (KGP)"
-    assert "Showing: Karaganda Technopark (KGP)" in page.inner_text("body")
-    card = block(page, 2)
+def test_address_bar_follows_the_view_and_reopening_it_restores_it(watched, edition):
+    page = open_chapter(watched.page, edition, "03_park_survey")
+    choose_park(page, "KGP")
+    assert urlsplit(page.url).query == "park=KGP"
+    tick(page, "PPV")
+    tick(page, "ABI")
+    page.wait_for_function("() => location.search === '?compare=ABI,PPV'", timeout=5_000)
+    shared = page.url
+    other = page.context.new_page()
+    other.goto(shared)
+    settle(other)
+    assert other.get_by_role("checkbox", name=park_label("ABI")).is_checked()
+    assert other.get_by_role("checkbox", name=park_label("PPV")).is_checked()
+    assert not other.get_by_role("checkbox", name=park_label("KGP")).is_checked()
+    assert status(other).startswith("Showing: Comparing Almaty Business Incubator (ABI)")
+    assert "Almaty Technopark (ATP)" not in view(other, 4)
+    other.close()
+
+
+def test_url_preselects_a_park(watched, edition):
+    page = open_chapter(watched.page, edition, "03_park_survey", "?park=kgp")
+    assert page.get_by_label("Park", exact=True).input_value() == "KGP"
+    assert status(page).startswith("Showing: Karaganda Technopark (KGP)")
+    card = view(page, 2)
     assert "Karaganda Technopark (KGP)" in card and "Almaty Technopark" not in card
-
-
-def test_url_preselects_a_comparison(watched, app_url):
-    page = open_survey(watched, app_url, "?compare=ABI,KGP")
-    table_4 = block(page, 4)
-    assert "Almaty Business Incubator (ABI)" in table_4 and "Karaganda Technopark (KGP)" in table_4
-    assert "Almaty Technopark (ATP)" not in table_4
-    selected = page.eval_on_selector(
-        ".widget-select-multiple select", "s => [...s.selectedOptions].map(o => o.text)"
-    )
-    selected = [text.replace("\xa0", " ") for text in selected]
-    assert selected == ["Almaty Business Incubator (ABI)", "Karaganda Technopark (KGP)"]
 
 
 @pytest.mark.parametrize(
     "query",
     ['?park="><img src=x onerror=alert(1)>', "?park=ZZZ&compare=<script>evil()</script>"],
 )
-def test_hostile_query_is_ignored_and_not_echoed(watched, app_url, query):
-    page = open_survey(watched, app_url, query)
-    assert chosen_park(page) == "All parks"
+def test_hostile_query_is_ignored_and_not_echoed(watched, edition, query):
+    page = open_chapter(watched.page, edition, "03_park_survey", query)
+    assert page.get_by_label("Park", exact=True).input_value() == "ALL"
     text = page.inner_text("body")
     assert "Showing: All parks" in text
     for fragment in ("onerror", "alert(1)", "evil()", "ZZZ"):
@@ -137,22 +176,155 @@ def test_hostile_query_is_ignored_and_not_echoed(watched, app_url, query):
     assert page.locator("img[src=x]").count() == 0
 
 
-def test_download_is_the_data_behind_the_view(watched, app_url):
-    page = open_survey(watched, app_url)
-    select_park(page, "KGP")
+def test_download_is_the_data_behind_the_view(watched, edition):
+    page = open_chapter(watched.page, edition, "03_park_survey")
+    choose_park(page, "KGP")
     link = page.locator("a.tp-download", has_text="table-07_KGP.csv")
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename == "table-07_KGP.csv"
-    frame = pd.read_csv(download.value.path())
-    assert set(frame["park"].dropna()) == {"KGP"}
-    assert frame.equals(pd.read_csv(io.BytesIO(pf.csv_bytes("table-07", pf.Selection("KGP")))))
+    downloaded = Path(download.value.path()).read_bytes()
+    assert downloaded == pf.csv_bytes("table-07", pf.Selection(focus="KGP"))
+    assert set(pd.read_csv(io.BytesIO(downloaded))["park"].dropna()) == {"KGP"}
 
 
-def test_timeline_follows_the_park_in_the_url(watched, app_url):
-    page = watched.page
-    page.goto(f"{app_url}voila/render/01_literature.ipynb?park=KGP")
-    page.wait_for_selector("tr.tp-highlight", timeout=90_000)
+def test_timeline_follows_the_park_in_the_url(watched, edition):
+    page = open_chapter(watched.page, edition, "01_literature", "?park=KGP")
     rows = page.locator("tr.tp-highlight").all_inner_texts()
     assert len(rows) == 1 and "Karaganda Technopark (KGP)" in rows[0]
     assert "Karaganda Technopark (KGP): 1 dated event in the timeline" in page.inner_text("body")
+    page.get_by_label("Highlight", exact=True).select_option("ALL")
+    page.wait_for_function("() => !location.search.includes('park=')", timeout=5_000)
+    assert page.locator("tr.tp-highlight").count() == 0
+
+
+def test_literature_explorer_filters(watched, edition):
+    page = open_chapter(watched.page, edition, "01_literature")
+    page.get_by_label("Verdict", exact=True).select_option("mixed")
+    page.wait_for_function("() => location.search === '?verdict=mixed'", timeout=5_000)
+    shown = page.locator(".tp-switched-view", has_text="cited works").first.inner_text()
+    assert "Showing 3 of the 29 cited works" in shown
+
+
+def test_audit_filter(watched, edition):
+    page = open_chapter(watched.page, edition, "06_audit", "?severity=ambiguity&table=table-09")
+    assert page.get_by_label("Table", exact=True).input_value() == "table-09"
+    assert page.get_by_role("checkbox", name="ambiguity").is_checked()
+    assert not page.get_by_role("checkbox", name="error").is_checked()
+    shown = page.locator(".tp-switched-view", has_text="finding").first.inner_text()
+    assert "1 finding" in shown and "KGP row prints only 2 numbers" in shown
+
+
+# --- the app without its kernel ----------------------------------------------------------
+
+
+def kernel_of(page) -> str:
+    """The id of the kernel Voila gave this page."""
+    return page.evaluate(
+        "() => document.documentElement.innerHTML.match(/kernelId.{0,4}([0-9a-f-]{36})/)[1]"
+    )
+
+
+def kernel_running(kernel_id: str) -> bool:
+    """Whether a kernel process with this id runs (its connection file is in its arguments)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"kernel-{kernel_id}.json".encode() in cmdline.read_bytes():
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def kill_kernel(kernel_id: str) -> None:
+    import os
+    import signal
+
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"kernel-{kernel_id}.json".encode() in cmdline.read_bytes():
+                os.kill(int(cmdline.parent.name), signal.SIGKILL)
+        except OSError:
+            continue
+
+
+def wait_until_gone(page, kernel_id: str, seconds: float = 60) -> None:
+    for _ in range(int(seconds * 4)):
+        if not kernel_running(kernel_id):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"kernel {kernel_id} still runs after {seconds} s")
+
+
+def test_filters_keep_working_after_the_kernel_is_killed(watched, app_url):
+    page = open_chapter(watched.page, (app_url, CHAPTERS["app"]), "03_park_survey")
+    kernel = kernel_of(page)
+    assert kernel_running(kernel)
+    kill_kernel(kernel)
+    wait_until_gone(page, kernel)
+    page.wait_for_timeout(1_000)  # let the page notice the closed connection
+    check_every_park(page)
+    tick(page, "ABI")
+    tick(page, "ATP")
+    page.wait_for_function("() => location.search === '?compare=ABI,ATP'", timeout=5_000)
+    # Nothing on this page needs the kernel: no notice, no broken-link icon.
+    assert page.locator("#tp-kernel-gone").count() == 0
+
+
+@pytest.fixture(scope="module")
+def culling_app_url():
+    """The site with kernels culled after 3 s idle (2 minutes on the real site)."""
+    with voila(
+        "--MappingKernelManager.cull_idle_timeout=3",
+        "--MappingKernelManager.cull_interval=1",
+    ) as server:
+        yield server.url
+
+
+def test_filters_keep_working_after_the_kernel_is_culled(watched, culling_app_url):
+    page = open_chapter(watched.page, (culling_app_url, CHAPTERS["app"]), "03_park_survey")
+    kernel = kernel_of(page)
+    wait_until_gone(page, kernel, seconds=60)
+    check_every_park(page)
+    assert page.locator("#tp-kernel-gone").count() == 0
+
+
+NEEDS_KERNEL = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "slider",
+            "metadata": {},
+            "outputs": [],
+            "source": ["import ipywidgets\n", "ipywidgets.IntSlider(description='Echo')"],
+        }
+    ],
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def test_a_widget_that_needs_its_kernel_says_so_when_it_is_gone(browser, tmp_path):
+    """A standard ipywidget on the site: when its kernel dies, words replace the icons.
+
+    Not a watched page: the browser rightly logs its failed attempts to reconnect.
+    """
+    import json
+
+    (tmp_path / "echo.ipynb").write_text(json.dumps(NEEDS_KERNEL))
+    with voila(f"--Voila.root_dir={tmp_path}", "--MappingKernelManager.cull_interval=1") as server:
+        context = browser.new_context()
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{server.url}voila/render/echo.ipynb")
+        page.wait_for_selector(".widget-slider", timeout=60_000)
+        kill_kernel(kernel_of(page))
+        notice = page.get_by_role("alert")
+        notice.wait_for(timeout=30_000)
+        assert "connection has closed" in notice.inner_text()
+        assert page.get_by_role("button", name="Reload the page").is_visible()
+        assert errors == []
+        context.close()

@@ -37,6 +37,8 @@ def settle(page) -> None:
         "&& !document.body.innerText.includes('Loading widget')",
         timeout=90_000,
     )
+    # Leaving a page while it still fetches scripts would cut those requests short.
+    page.wait_for_load_state("networkidle")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
@@ -249,7 +251,7 @@ def test_static_copy_is_linked_and_reads_without_a_kernel(watched, app_url):
     link = page.locator("a", has_text="static copy of every chapter")
     assert link.get_attribute("href") == "../files/_site/00_index.html"
     page.goto(f"{app_url}voila/files/_site/03_park_survey.html")
-    page.wait_for_selector(".widget-dropdown select", timeout=30_000)
+    page.wait_for_selector(".tp-chooser select", timeout=30_000)
     assert "Table 2: Identity card of Kazakh technoparks" in page.inner_text("body")
     assert page.title() == page_title("03_park_survey")
     # Links between chapters stay inside the static copy.
