@@ -59,7 +59,8 @@ SITE_SOURCES := $(wildcard notebooks/*.ipynb data/*) $(shell find helpers -type 
 	\( -name '*.py' -o -name '*.js' -o -name '*.css' \) -not -path '*/__pycache__/*')
 site: $(SITE)
 
-$(SITE): $(STAMP) tools/build_site.py $(SITE_SOURCES)
+$(SITE): $(STAMP) tools/build_site.py app/jupyter/voila/templates/technoparks/quiet_anywidget.js \
+		$(SITE_SOURCES)
 	$(BIN)/python -m tools.build_site
 
 # Re-execute every chapter in place (commit the outputs; `make test` compares against them).

@@ -45,6 +45,11 @@ class AdmittingVoilaHandler(TornadoVoilaHandler):
                 static = f"{self.base_url}voila/files/_site/{static_page(path, site.site_dir)}"
                 self.finish(busy_page(refusal, static))
                 return
+            # Voila's page asks to shut its kernel down when the reader leaves, sending the
+            # _xsrf cookie's value; reading the token sets that cookie, so the request is
+            # accepted (without it Voila refuses its own request, 403) and the kernel is
+            # freed at once.
+            self.xsrf_token  # noqa: B018 - the property sets the cookie
         await super().get(path)
 
 
@@ -55,7 +60,7 @@ class ReaderSite(Voila):
     kernel_memory_mb = Float(
         4096, config=True, help="Memory the site's kernels may use together (MB)."
     )
-    kernel_size_mb = Float(100, config=True, help="Memory of one reader's kernel, measured (MB).")
+    kernel_size_mb = Float(64, config=True, help="Memory of one reader's kernel, measured (MB).")
     pages_per_client = Integer(20, config=True, help="Pages one address may open per window.")
     client_window = Float(60, config=True, help="The per-client window (seconds).")
     behind_proxy = Bool(

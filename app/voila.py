@@ -31,10 +31,12 @@ c.VoilaConfiguration.template = "technoparks"
 os.environ["TECHNOPARKS_VIEW_CACHE"] = "read"
 
 # Preheated kernels: each chapter keeps kernels that have already run the notebook, so a
-# reader's page is ready when asked for; Voila starts a replacement in the background.
-# Two per chapter absorb readers arriving close together (benchmarks/README.md).
+# reader's page is ready when asked for; Voila starts a replacement at once. Three per
+# chapter (21 kernels, about 1.2 GB) absorb a burst of readers (20 within 10 s spread over
+# seven chapters) without anyone waiting for a kernel to start (benchmarks/README.md).
 c.VoilaConfiguration.preheat_kernel = True
-c.VoilaConfiguration.default_pool_size = 2
+c.VoilaConfiguration.default_pool_size = 3
+c.VoilaKernelManager.fill_delay = 0
 
 # Every filter runs in the reader's browser once the page is drawn, so a kernel is only
 # needed while the page loads. Kernels no page holds are released after 20 s (a script
@@ -47,12 +49,14 @@ c.MappingKernelManager.cull_interval = 5
 c.MappingKernelManager.cull_connected = True  # an open tab does not need its kernel
 c.KernelManager.autorestart = False
 
-# The kernel budget (app/budget.py): kernels may use 4 GB together, at the measured size
-# of a reader's kernel; beyond it a reader gets a "busy" page linking the static edition.
+# The kernel budget (app/budget.py): kernels may use 4 GB together, at the size of a
+# reader's kernel (53-58 MB measured, replaying the view cache; 64 with a margin): 64
+# kernels, preheated ones included. Beyond it a reader gets a "busy" page linking the
+# static edition.
 # One address may open 20 pages a minute (a reader leafing through all seven chapters
 # and back needs fewer).
 c.ReaderSite.kernel_memory_mb = 4096
-c.ReaderSite.kernel_size_mb = 100
+c.ReaderSite.kernel_size_mb = 64
 c.ReaderSite.pages_per_client = 20
 c.ReaderSite.client_window = 60
 
@@ -71,4 +75,6 @@ c.VoilaConfiguration.file_allowlist = [r"_site/[\w./-]+\.(html|js|css|svg|png|wo
 
 # Readers never see code or tracebacks.
 c.VoilaConfiguration.strip_sources = True
+# Code is never shown, so its highlighting extension is not loaded either.
+c.VoilaConfiguration.extension_denylist = ["jupyterlab_pygments"]
 c.VoilaConfiguration.show_tracebacks = False

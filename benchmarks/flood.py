@@ -22,7 +22,7 @@ from helpers.navigation import CHAPTERS
 from tools.visitor import raw_get
 from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, children, rss_mb, voila
 
-from .pages import TRACK_CHANGES, settle_ms
+from .pages import SETTLED, TRACK_CHANGES
 from .report import publish
 
 REQUESTS, SPREAD_S = 50, 5.0
@@ -56,12 +56,22 @@ def memory_mb(url: str) -> float:
     return rss_mb(pid) + sum(rss_mb(child) for child in children(pid))
 
 
-def reader(browser, url: str) -> float:
+def reader(browser, url: str) -> tuple[float, int]:
+    """A reader opening the survey chapter, reloading every 5 s while the site says it is
+    busy: (seconds to the full page from the first try, busy pages seen)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(TRACK_CHANGES)
     page = context.new_page()
+    started, busy = time.monotonic(), 0
     try:
-        return settle_ms(page, f"{url}voila/render/03_park_survey.ipynb", timeout_ms=120_000)
+        while time.monotonic() - started < 180:
+            response = page.goto(f"{url}voila/render/03_park_survey.ipynb", wait_until="commit")
+            if response.status == 200:
+                page.wait_for_function(SETTLED, timeout=120_000, polling=100)
+                return time.monotonic() - started, busy
+            busy += 1
+            time.sleep(5)
+        return float("nan"), busy
     finally:
         context.close()
 
@@ -82,25 +92,27 @@ def main(argv: list[str] | None = None) -> dict:
                 _PIDS[site.url] = site.pid
                 time.sleep(25)  # preheated pools fill
                 idle = memory_mb(site.url)
-                baseline = reader(browser, site.url)
+                baseline, _ = reader(browser, site.url)
                 time.sleep(5)
                 statuses, slowest, peak = flood(site.url, sources)
-                after = reader(browser, site.url)
+                after, busy = reader(browser, site.url)
             rows.append(
                 f"| {name} | {statuses.count(200)} / {statuses.count(429)} / "
                 f"{statuses.count(503)} | {slowest:.1f} | {idle:.0f} / {peak:.0f} "
-                f"| {baseline / 1000:.2f} | {after / 1000:.2f} |"
+                f"| {baseline:.2f} | {after:.2f} ({busy} busy page{'' if busy == 1 else 's'} "
+                "first) |"
             )
         browser.close()
     text = "\n".join(
         [
             f"{REQUESTS} page requests over {SPREAD_S:g} s by a script that never opens the "
-            "pages, against the site as `make app` serves it (kernel budget 40, 20 pages a "
+            "pages, against the site as `make app` serves it (kernel budget 64, 20 pages a "
             "minute per address, kernels no page holds released after 20 s). Then a reader "
-            "from another address opens the survey chapter in Chromium. Baseline: the same "
-            "reader before the flood, same run.",
+            "from another address opens the survey chapter in Chromium, reloading every 5 s "
+            'while the site answers "busy". Baseline: the same reader before the flood, '
+            "same run.",
             "Targets: every request answered within 60 s, server memory at most 5 GB, the "
-            "reader served in at most 5 s.",
+            "reader served in at most 5 s (a flood from one address).",
             "",
             "| Flood from | Pages / 429 / 503 | Slowest answer (s) | Server MB idle / peak "
             "| Reader before (s) | Reader after (s) |",

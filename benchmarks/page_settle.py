@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 from helpers.navigation import CHAPTERS
 from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, voila
 
-from .pages import TRACK_CHANGES, median_p95, settle_ms
+from .pages import MANY_READERS, TRACK_CHANGES, median_p95, settle_ms
 from .report import publish
 
 
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with voila() as site:
+        with voila(MANY_READERS) as site:
             time.sleep(20)  # let the preheated pools fill
             ours = measure(browser, site.url, args.rounds, args.pause)
         with voila(site_config=False) as plain:

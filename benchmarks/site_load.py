@@ -4,56 +4,50 @@ Run with ``.venv/bin/python -m benchmarks.site_load`` (``make bench`` runs all).
 
 A bounded run over loopback only, against the site as ``make app`` serves it.  After a
 warm-up, ``--readers`` readers arrive at random moments within ``--window`` seconds (a
-burst, drawn with a fixed seed; not a spacing chosen to let pools refill), each opening
-a chapter (round-robin) in its own browser context, and are timed to the full page
-(settled: see :mod:`benchmarks.pages`).  Baseline, same server, same run: one reader
-alone.  Also reported: resident memory of a reader's kernel (each chapter) and of the
-whole server with the crowd connected; the kernels left once the readers have gone and
-the idle timeout has passed; the server's memory then, against its idle level before.
+burst, drawn with a fixed seed; never spaced to let pools refill), each opening a chapter
+(round-robin).  Two views of the same crowd:
+
+* **readers on their own devices**: each reader does over the network exactly what its
+  browser does (the page, every script and style it loads, then the widgets' state over
+  the kernel's websocket), timed until the server has delivered all of it; the time the
+  browser then needs to draw the page is measured once, alone, and added;
+* **every reader's browser on this machine**: the crowd in one Chromium (a context each)
+  on the server's own two cores, where the browsers' work dominates.  Its baseline is the
+  same crowd reading the static edition from a plain file server (no kernel at all).
+
+Baselines, same run: one reader alone.  Also reported: resident memory of a reader's
+kernel (each chapter) and of the whole server with the crowd connected; the kernels left
+once the readers have gone and the idle timeout has passed; the server's memory then.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import random
 import time
 
 from playwright.async_api import async_playwright
+from tornado.httpclient import AsyncHTTPClient
 
 from helpers.navigation import CHAPTERS
-from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, children, rss_mb, voila
+from tools.visitor import channels, load_widgets
+from tools.voila_server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    children,
+    kernel_pids,
+    rss_mb,
+    static_server,
+    voila,
+)
 
-from .pages import QUIET_MS, TRACK_CHANGES, median_p95
+from .pages import MANY_READERS, arrivals, median_p95, read
 from .report import publish
 
-SETTLED = f"""() => document.querySelector('.tp-chapter-nav')
-    && !document.body.innerText.includes('Loading widget')
-    && performance.now() - window.__tpLastChange > {QUIET_MS}"""
 IDLE_TIMEOUT_S = 20  # the site's is 120 s; shortened so release is seen within the run
-
-
-def arrivals(readers: int, window_s: float, seed: int) -> list[float]:
-    """Arrival moments (seconds from the start) of a burst of readers."""
-    draw = random.Random(seed)
-    return sorted(draw.uniform(0, window_s) for _ in range(readers))
-
-
-async def read(browser, url: str, timeout_s: float, delay: float = 0.0):
-    """One reader arriving after ``delay``: (ms to settled page or None, errors, context)."""
-    await asyncio.sleep(delay)
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
-    await context.add_init_script(TRACK_CHANGES)
-    page = await context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        await page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
-        await page.wait_for_function(SETTLED, timeout=timeout_s * 1000, polling=100)
-        return await page.evaluate("window.__tpLastChange"), errors, context
-    except Exception as error:  # a timeout or a failed load counts as an error
-        errors.append(f"{type(error).__name__}: {str(error).splitlines()[0]}")
-        return None, errors, context
+KERNEL_ID = "() => document.documentElement.innerHTML.match(/kernelId.{0,4}([0-9a-f-]{36})/)[1]"
+ASSETS = "() => performance.getEntriesByType('resource').map(r => r.name)"
 
 
 async def leave(context) -> None:
@@ -69,71 +63,85 @@ def server_memory(pid: int) -> tuple[list[float], float]:
     return kernels, rss_mb(pid) + sum(kernels)
 
 
-async def kernel_of_each_chapter(browser, site, timeout_s: float) -> dict[str, float]:
-    """Resident MB of a reader's kernel for each chapter (the kernel the page was given)."""
-    sizes: dict[str, float] = {}
+async def each_chapter(browser, site, timeout_s: float) -> tuple[dict, dict]:
+    """For each chapter, alone: its reader's kernel (MB) and the files its page loads."""
+    sizes, assets = {}, {}
     for chapter in CHAPTERS:
-        before = set(children(site.pid))
         _, _, context = await read(browser, f"{site.url}voila/render/{chapter.filename}", timeout_s)
         page = context.pages[0]
-        kernel_id = await page.evaluate(
-            "() => document.documentElement.innerHTML.match(/kernelId.{0,4}([0-9a-f-]{36})/)[1]"
-        )
-        pid = next(
-            (p for p in set(children(site.pid)) | before if _runs_kernel(p, kernel_id)), None
-        )
-        sizes[chapter.title] = rss_mb(pid) if pid else float("nan")
+        pids = kernel_pids(await page.evaluate(KERNEL_ID))
+        sizes[chapter.title] = rss_mb(pids[0]) if pids else float("nan")
+        assets[chapter.stem] = [
+            url
+            for url in await page.evaluate(ASSETS)
+            if "/api/" not in url and "/voila/query/" not in url
+        ]
         await leave(context)
-    return sizes
+    return sizes, assets
 
 
-def _runs_kernel(pid: int, kernel_id: str) -> bool:
+async def fetch_like_a_browser(url: str, chapter: str, assets: list[str], delay: float = 0.0):
+    """Seconds until the server has delivered a page, its files and its widgets' state."""
+    await asyncio.sleep(delay)
+    http = AsyncHTTPClient()
+    started = time.monotonic()
+    page = await http.fetch(f"{url}voila/render/{chapter}.ipynb", request_timeout=120)
+    await asyncio.gather(*(http.fetch(asset, request_timeout=120) for asset in assets))
+    kernel = page.body.decode().split('"kernelId": "', 1)[1][:36]
+    socket = await channels(url, kernel)
     try:
-        with open(f"/proc/{pid}/cmdline", "rb") as handle:
-            return f"kernel-{kernel_id}.json".encode() in handle.read()
-    except OSError:
-        return False
+        await load_widgets(socket)
+    finally:
+        socket.close()
+    return time.monotonic() - started
 
 
 async def run(readers: int, window_s: float, seed: int, timeout_s: float) -> dict:
+    AsyncHTTPClient.configure(None, max_clients=200)
+    moments = arrivals(readers, window_s, seed)
+    stems = [CHAPTERS[i % len(CHAPTERS)].stem for i in range(readers)]
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         options = [
+            MANY_READERS,
             f"--MappingKernelManager.cull_idle_timeout={IDLE_TIMEOUT_S}",
             "--MappingKernelManager.cull_interval=2",
         ]
         with voila(*options) as site:
-            await asyncio.sleep(25)  # preheated pools fill
+            await asyncio.sleep(30)  # preheated pools fill
             idle_kernels = len(children(site.pid))
             _, idle_total = server_memory(site.pid)
-            per_chapter = await kernel_of_each_chapter(browser, site, timeout_s)
-            # Warm-up and baseline: one reader alone, each chapter, the survey timed.
-            for chapter in CHAPTERS:
-                _, _, context = await read(
-                    browser, f"{site.url}voila/render/{chapter.filename}", timeout_s
-                )
-                await leave(context)
-            await asyncio.sleep(15)
-            alone, _, context = await read(
+            per_chapter, assets = await each_chapter(browser, site, timeout_s)  # also warms up
+            await asyncio.sleep(10)
+            alone_browser, _, context = await read(
                 browser, f"{site.url}voila/render/03_park_survey.ipynb", timeout_s
             )
             await leave(context)
-            await asyncio.sleep(15)  # pools refill
+            await asyncio.sleep(10)
+            alone_server = await fetch_like_a_browser(
+                site.url, "03_park_survey", assets["03_park_survey"]
+            )
+            await asyncio.sleep(IDLE_TIMEOUT_S + 10)  # pools refill, kernels released
 
-            moments = arrivals(readers, window_s, seed)
-            urls = [
-                f"{site.url}voila/render/{CHAPTERS[i % len(CHAPTERS)].filename}"
-                for i in range(readers)
-            ]
+            # Readers on their own devices: the server's part, the whole crowd.
+            own_devices = await asyncio.gather(
+                *(
+                    fetch_like_a_browser(site.url, stem, assets[stem], delay)
+                    for stem, delay in zip(stems, moments, strict=True)
+                )
+            )
+            kernels, crowd_total = server_memory(site.pid)
+            await asyncio.sleep(IDLE_TIMEOUT_S + 10)
+
+            # Every reader's browser on this machine.
             started = time.monotonic()
             results = await asyncio.gather(
                 *(
-                    read(browser, url, timeout_s, delay)
-                    for url, delay in zip(urls, moments, strict=True)
+                    read(browser, f"{site.url}voila/render/{stem}.ipynb", timeout_s, delay)
+                    for stem, delay in zip(stems, moments, strict=True)
                 )
             )
             elapsed = time.monotonic() - started
-            kernels, crowd_total = server_memory(site.pid)
             for _, _, context in results:
                 await leave(context)
             deadline = time.monotonic() + IDLE_TIMEOUT_S + 60
@@ -142,11 +150,25 @@ async def run(readers: int, window_s: float, seed: int, timeout_s: float) -> dic
             await asyncio.sleep(5)
             left = len(children(site.pid))
             _, after_total = server_memory(site.pid)
+
+        # Baseline for the browsers: the same crowd on the static edition, no kernel.
+        with static_server(ROOT / "notebooks" / "_site") as static:
+            static_results = await asyncio.gather(
+                *(
+                    read(browser, f"{static}{stem}.html", timeout_s, delay)
+                    for stem, delay in zip(stems, moments, strict=True)
+                )
+            )
+            for *_, context in static_results:
+                await context.close()
         await browser.close()
     return {
-        "alone": alone,
+        "alone_browser": alone_browser,
+        "alone_server": alone_server,
+        "own_devices": own_devices,
         "per_chapter": per_chapter,
         "settle": [ms for ms, _, _ in results if ms is not None],
+        "static_settle": [ms for ms, _, _ in static_results if ms is not None],
         "errors": [e for _, errs, _ in results for e in errs],
         "elapsed": elapsed,
         "kernels": kernels,
@@ -166,52 +188,73 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per page")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
-    result = asyncio.run(run(args.readers, args.window, args.seed, args.timeout))
+    r = asyncio.run(run(args.readers, args.window, args.seed, args.timeout))
 
-    served = len(result["settle"])
-    p50, p95 = median_p95(result["settle"]) if served else (float("nan"), float("nan"))
-    kernels = sorted(result["kernels"])
-    k50, kmax = median_p95(kernels)[0], kernels[-1]
-    alone = result["alone"] or float("nan")
-    sizes = result["per_chapter"].values()
+    draw_s = r["alone_browser"] / 1000 - r["alone_server"]  # the browser's own part, alone
+    s50, s95 = median_p95(r["own_devices"])
+    b50, b95 = median_p95(r["settle"]) if r["settle"] else (float("nan"),) * 2
+    f50, f95 = median_p95(r["static_settle"]) if r["static_settle"] else (float("nan"),) * 2
+    kernels = sorted(r["kernels"])
+    sizes = r["per_chapter"].values()
     text = "\n".join(
         [
             f"{args.readers} readers arrive at random moments within {args.window:g} s (seed "
-            f"{args.seed}), each opening a chapter (round-robin) in its own context of one "
-            "Chromium, over loopback, after a warm-up; time to the settled page. Baseline: "
-            "one reader alone, same server, same run. Idle kernels are released after "
+            f"{args.seed}), each opening a chapter (round-robin), after a warm-up, against "
+            "`make app` on loopback. Idle kernels are released after "
             f"{IDLE_TIMEOUT_S} s here (120 s on the site), so the release is seen in the run.",
-            "Targets: all served, p95 at most 5 s; a reader's kernel at most 100 MB; kernels "
-            "released and the server back to its idle memory after the crowd.",
+            "Targets: all served, p95 time to full page at most 5 s; a reader's kernel at "
+            "most 100 MB; kernels released and the server back to its idle memory after.",
+            "",
+            "**Readers on their own devices.** Each reader fetches what its browser fetches "
+            "(the page, its scripts and styles, then every widget's state over the kernel's "
+            "websocket); the time the browser then needs to draw the page, measured alone "
+            f"({draw_s:.2f} s), is added.",
             "",
             "| Measure | Value |",
             "| --- | --- |",
-            f"| Pages served | {served} of {args.readers} |",
-            f"| Errors | {len(result['errors'])} |",
-            f"| Time to full page p50 / p95 (s) | {p50 / 1000:.2f} / {p95 / 1000:.2f} |",
-            f"| One reader alone, survey chapter (s) | {alone / 1000:.2f} |",
-            f"| p95 in the crowd / alone | {p95 / alone:.1f} |",
-            f"| Whole crowd, first arrival to last page (s) | {result['elapsed']:.1f} |",
+            f"| Pages served | {len(r['own_devices'])} of {args.readers} |",
+            f"| Server's part p50 / p95 (s) | {s50:.2f} / {s95:.2f} |",
+            f"| Server's part, one reader alone (s) | {r['alone_server']:.2f} |",
+            f"| Time to full page p50 / p95 (s) | {s50 + draw_s:.2f} / {s95 + draw_s:.2f} |",
+            f"| One reader alone, survey chapter, in Chromium (s) "
+            f"| {r['alone_browser'] / 1000:.2f} |",
+            "",
+            "**Every reader's browser on this machine.** The same crowd in one Chromium on "
+            "the server's two cores: the browsers' work (about 5 MB of scripts to compile per "
+            "page) dominates. Baseline: the same crowd reading the static edition from a "
+            "plain file server (no kernel).",
+            "",
+            "| Measure | The app | Static edition (baseline) |",
+            "| --- | --- | --- |",
+            f"| Pages served | {len(r['settle'])} of {args.readers} | "
+            f"{len(r['static_settle'])} of {args.readers} |",
+            f"| Time to full page p50 / p95 (s) | {b50 / 1000:.2f} / {b95 / 1000:.2f} "
+            f"| {f50 / 1000:.2f} / {f95 / 1000:.2f} |",
+            f"| p95, app / static edition | {b95 / f95:.2f} | 1.00 |",
+            f"| Errors | {len(r['errors'])} | |",
+            "",
+            "**Memory and release.**",
+            "",
+            "| Measure | Value |",
+            "| --- | --- |",
             f"| Reader's kernel, by chapter: min / max (MB) | {min(sizes):.0f} / "
             f"{max(sizes):.0f} |",
-            f"| Kernels during the crowd: median / max (MB) | {k50:.0f} / {kmax:.0f} |",
-            f"| Whole server with the crowd, {len(kernels)} kernels (MB) "
-            f"| {result['crowd_total']:.0f} |",
-            f"| Whole server idle before, {result['idle_kernels']} preheated kernels (MB) "
-            f"| {result['idle_total']:.0f} |",
-            f"| Whole server after the crowd left and kernels were released (MB) "
-            f"| {result['after_total']:.0f} |",
-            f"| Kernels left after release | {result['left']} (preheated: "
-            f"{result['idle_kernels']}) |",
+            f"| Whole server with the crowd connected, {len(kernels)} kernels (MB) "
+            f"| {r['crowd_total']:.0f} |",
+            f"| Whole server idle before, {r['idle_kernels']} preheated kernels (MB) "
+            f"| {r['idle_total']:.0f} |",
+            f"| Whole server after the readers left and kernels were released (MB) "
+            f"| {r['after_total']:.0f} |",
+            f"| Kernels left after release | {r['left']} (preheated: {r['idle_kernels']}) |",
         ]
     )
     text += "\n\nResident memory of a reader's kernel, by chapter (MB):\n\n"
     text += "| Chapter | Kernel (MB) |\n| --- | --- |\n"
-    text += "\n".join(f"| {title} | {mb:.0f} |" for title, mb in result["per_chapter"].items())
-    if result["errors"]:
-        text += "\n\nErrors:\n" + "\n".join(f"- {e}" for e in result["errors"][:10])
+    text += "\n".join(f"| {title} | {mb:.0f} |" for title, mb in r["per_chapter"].items())
+    if r["errors"]:
+        text += "\n\nErrors:\n" + "\n".join(f"- {e}" for e in r["errors"][:10])
     publish("A crowd: 20 readers within 10 s", text, write=not args.no_write)
-    return result
+    return r
 
 
 if __name__ == "__main__":

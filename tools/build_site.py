@@ -40,9 +40,10 @@ WIDGETS_DIR = "static/html-manager"
 ANYWIDGET = "static/anywidget.js"
 SITE_CONFIG = "static/site-config.js"
 # Widget modules load from this site, never from a CDN (the html-manager's fallback).
+TEMPLATE = ROOT / "app" / "jupyter" / "voila" / "templates" / "technoparks"
 SITE_CONFIG_SCRIPT = """// The static edition's widget modules are vendored beside the pages.
 window.require.config({ paths: { anywidget: "static/anywidget" } });
-"""
+""" + (TEMPLATE / "quiet_anywidget.js").read_text(encoding="utf-8")  # as in the app
 # The static edition's own Content-Security-Policy (a static host may not send headers):
 # nothing from another origin; inline scripts and blob: modules are what the widget
 # manager and anywidget use; the manager compiles its schema with eval (ajv).

@@ -101,6 +101,36 @@ def voila(*args: str, site_config: bool = True, root: Path | None = None) -> Ite
             log.close()
 
 
+@contextlib.contextmanager
+def static_server(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` with Python's plain file server on a free loopback port; yield its URL.
+
+    Stands in for any static host: no kernel, no app, no special headers.
+    """
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(folder),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_serving(f"{url}index.html", process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def children(pid: int) -> list[int]:
     """Direct child processes of ``pid`` (Voila's kernels), from /proc."""
     found = []
@@ -123,3 +153,15 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def kernel_pids(kernel_id: str) -> list[int]:
+    """Processes of the kernel ``kernel_id`` (its connection file is in their arguments)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"kernel-{kernel_id}.json".encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found

@@ -294,6 +294,7 @@ class SwitchedView(_ReaderProof):
     """
 
     _esm = HERE / "switched_view.js"
+    _css = HERE / "switchboard.css"
 
     group = traitlets.Unicode().tag(sync=True)
     fragments = traitlets.List().tag(sync=True)

@@ -9,14 +9,12 @@ skipped.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, free_port, voila, wait_until_serving
+from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, static_server, voila
 
 SITE = Path(__file__).resolve().parents[2] / "notebooks" / "_site"
 
@@ -36,27 +34,8 @@ def static_url():
     """The static edition (`make site`) served by a plain file server: no kernel, no app."""
     if not (SITE / "index.html").is_file():
         pytest.fail(f"{SITE} is missing: run `make site`")
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-            str(SITE),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_serving(f"http://127.0.0.1:{port}/index.html", server)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with static_server(SITE) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +62,7 @@ class WatchedPage:
         page.on("response", self._response)
 
     def _console(self, message) -> None:
-        if message.type == "error" and "/voila/api/shutdown/" not in str(message.location):
+        if message.type == "error":
             where = message.location.get("url", "")
             self.errors.append(f"console error: {message.text} ({where})")
 
@@ -92,11 +71,6 @@ class WatchedPage:
             self.foreign.append(request.url)
 
     def _response(self, response) -> None:
-        # Voila 0.5 asks to shut a page's kernel down when the page is left, and refuses its
-        # own request (403: no XSRF token); idle culling releases the kernel instead
-        # (app/voila.py, benchmarks/site_load.py). Any other error status is a failure.
-        if "/voila/api/shutdown/" in response.url and response.status == 403:
-            return
         # The console only says "404"; name the address.
         if response.status >= 400:
             self.errors.append(f"HTTP {response.status}: {response.url}")

@@ -8,7 +8,9 @@ is also checked with its reader's kernel killed, and culled.
 from __future__ import annotations
 
 import io
+import os
 import re
+import signal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +21,7 @@ from helpers import park_filter as pf
 from helpers.datapackage import load
 from helpers.parks import park_codes, park_label
 from helpers.recompute import cell
-from tools.voila_server import voila
+from tools.voila_server import kernel_pids, voila
 
 CHAPTERS = {"app": "voila/render/{}.ipynb", "static": "{}.html"}
 
@@ -226,26 +228,12 @@ def kernel_of(page) -> str:
 
 
 def kernel_running(kernel_id: str) -> bool:
-    """Whether a kernel process with this id runs (its connection file is in its arguments)."""
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            if f"kernel-{kernel_id}.json".encode() in cmdline.read_bytes():
-                return True
-        except OSError:
-            continue
-    return False
+    return bool(kernel_pids(kernel_id))
 
 
 def kill_kernel(kernel_id: str) -> None:
-    import os
-    import signal
-
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            if f"kernel-{kernel_id}.json".encode() in cmdline.read_bytes():
-                os.kill(int(cmdline.parent.name), signal.SIGKILL)
-        except OSError:
-            continue
+    for pid in kernel_pids(kernel_id):
+        os.kill(pid, signal.SIGKILL)
 
 
 def wait_until_gone(page, kernel_id: str, seconds: float = 60) -> None:

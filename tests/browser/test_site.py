@@ -259,3 +259,22 @@ def test_static_copy_is_linked_and_reads_without_a_kernel(watched, app_url):
         "links => links.map(a => a.getAttribute('href'))"
     )
     assert "00_index.html" in hrefs and all(h.endswith(".html") for h in hrefs)
+
+
+def test_leaving_a_page_frees_its_kernel(watched, app_url):
+    """Voila's page asks to shut its kernel down as the reader leaves; the site accepts."""
+    from tools.voila_server import kernel_pids
+
+    page = watched.page
+    page.goto(f"{app_url}voila/render/00_index.ipynb")
+    settle(page)
+    kernel = page.evaluate(
+        "() => document.documentElement.innerHTML.match(/kernelId.{0,4}([0-9a-f-]{36})/)[1]"
+    )
+    assert kernel_pids(kernel)
+    page.goto("about:blank")
+    for _ in range(40):
+        if not kernel_pids(kernel):
+            break
+        page.wait_for_timeout(250)
+    assert not kernel_pids(kernel), "the kernel outlived its page"
