@@ -6,11 +6,16 @@ import asyncio
 import random
 import statistics
 
-# Installed before any page script runs: remembers when the page last changed.
+# Installed before any page script runs: remembers when what a reader sees last changed.
+# Changes inside <head> (scripts the page loads lazily once it is drawn) are not seen.
 TRACK_CHANGES = """
 window.__tpLastChange = 0;
-new MutationObserver(() => { window.__tpLastChange = performance.now(); })
-  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+new MutationObserver((changes) => {
+  const head = document.head;
+  if (changes.some((c) => !(head && (c.target === head || head.contains(c.target))))) {
+    window.__tpLastChange = performance.now();
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
 QUIET_MS = 500  # a page is settled once it has not changed for this long
 # A chapter is settled when its last output (the chapter links) is on the page, no widget
