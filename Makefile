@@ -64,10 +64,13 @@ $(SITE): $(STAMP) tools/build_site.py app/jupyter/voila/templates/technoparks/qu
 	$(BIN)/python -m tools.build_site
 
 # Re-execute every chapter in place (commit the outputs; `make test` compares against them).
+# The run records the values the prose states (helpers/display/prose.py), then writes them
+# into the Markdown cells' spans.
 notebooks: venv
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	TECHNOPARKS_PROSE=update $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False \
 		--ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb
+	$(BIN)/python -m helpers.display.prose notebooks/*.ipynb
 	$(BIN)/python -m tools.clean_notebooks notebooks/*.ipynb
 
 # data/README.md is generated from data/datapackage.json.

@@ -12,7 +12,7 @@ import gc
 
 from IPython.display import HTML
 
-from .display import view_cache
+from .display import prose, view_cache
 from .navigation import chapter_links
 
 STYLE = """<style>
@@ -38,14 +38,17 @@ a.tp-download { display: inline-block; margin: 0.3em 0 0.8em 0; }
 </style>"""
 
 
-def start_page() -> HTML:
-    """Return the page styles (display them as the first cell's output).
+def start_page(chapter: str) -> HTML:
+    """Set a chapter up; return the page styles (display them as its first cell's output).
 
-    Also installs the view cache for the cells that follow, when the environment asks for
-    it (see :mod:`helpers.display.view_cache`): in the readers' app, each later cell shows
-    its stored outputs unless its code, the code before it, the data or the helpers changed.
+    ``chapter`` is the notebook's file stem ("03_park_survey"): the numbers its Markdown
+    states are checked against it (:mod:`helpers.display.prose`).  Also installs the view
+    cache for the cells that follow, when the environment asks for it
+    (:mod:`helpers.display.view_cache`): in the readers' app, each later cell shows its
+    stored outputs unless its code, the code before it, the data or the helpers changed.
     Charts apply the theme themselves (:func:`helpers.theme.new_figure`).
     """
+    prose.set_chapter(chapter)
     view_cache.install()
     return HTML(STYLE)
 

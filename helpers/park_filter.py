@@ -7,24 +7,23 @@ the page URL (``?park=KGP`` or ``?compare=ABI,KGP``) and from widget values, bot
 a visitor controls: anything that is not a known park code is ignored, never echoed.
 
 Charts are drawn once, as SVG whose park artists carry ids (see :mod:`helpers.charts`);
-a selection only changes a style sheet that fades the other parks, so the page answers
-a selection without re-drawing a chart.
+a selection only changes a style sheet that fades the other parks.
 """
 
 from __future__ import annotations
 
 import html
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from urllib.parse import parse_qs, quote, urlencode
 
-from .datapackage import load
+import pandas as pd
+
 from .parks import park_codes, park_label
-from .survey import SECTIONS, missing_notes
+from .survey import missing_notes
 from .tables import table_caption, table_html
-from .theme import add_source, source_text
+from .theme import source_text
 
 FADED_OPACITY = 0.25
 MAX_QUERY_LENGTH = 200  # longer query strings are not parsed at all
@@ -69,7 +68,7 @@ class Selection:
         return "All parks"
 
 
-ALL_PARKS = Selection()
+EVERY_PARK = Selection()  # nothing chosen: every park's figures, none highlighted
 
 
 def valid_parks(values: Iterable[object]) -> tuple[str, ...]:
@@ -99,7 +98,7 @@ def selection_from_query(query: str | None) -> Selection:
     over-long or malformed strings are ignored.
     """
     if not query or len(query) > MAX_QUERY_LENGTH:
-        return ALL_PARKS
+        return EVERY_PARK
     fields = parse_qs(query.lstrip("?"), keep_blank_values=False)
     compared = ",".join(fields.get("compare", [])).split(",")
     return selection_from_values(fields.get("park", [None])[0], compared)
@@ -108,9 +107,8 @@ def selection_from_query(query: str | None) -> Selection:
 # --- what a selection shows ---------------------------------------------------------------
 
 
-def view_rows(name: str, selection: Selection):
+def view_rows(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     """The data behind a table's current view: the selected parks' rows and pooled rows."""
-    frame = load(name)
     if selection.parks:
         frame = frame[frame["park"].isna() | frame["park"].isin(selection.parks)]
     return frame.reset_index(drop=True)
@@ -121,20 +119,20 @@ def download_name(name: str, selection: Selection) -> str:
     return f"{name}_{selection.slug()}.csv"
 
 
-def csv_bytes(name: str, selection: Selection) -> bytes:
+def csv_bytes(frame: pd.DataFrame, selection: Selection) -> bytes:
     """The rows behind the view as CSV, exactly as stored in data/ (printed cells included)."""
     buffer = io.StringIO()
-    view_rows(name, selection).to_csv(buffer, index=False, lineterminator="\n")
+    view_rows(frame, selection).to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")
 
 
-def download_link(name: str, selection: Selection) -> str:
+def download_link(name: str, frame: pd.DataFrame, selection: Selection) -> str:
     """An HTML download link for the view's CSV (a data: URL: no server round trip).
 
     The CSV is percent-encoded rather than base64-encoded, so the rows that views share
     are stored once in the page (see :func:`helpers.display.switchboard.compact`).
     """
-    payload = quote(csv_bytes(name, selection), safe="")
+    payload = quote(csv_bytes(frame, selection), safe="")
     filename = download_name(name, selection)
     return (
         f'<a class="tp-download" download="{html.escape(filename)}" '
@@ -143,48 +141,44 @@ def download_link(name: str, selection: Selection) -> str:
     )
 
 
-def table_view(name: str, selection: Selection):
-    """The reader-facing table: compared parks only, or every park with the focus marked."""
-    section = SECTIONS[name]
-    if name == "table-02" or selection.is_comparison:
-        return section.view(selection.parks)
-    return section.view(())
+ParkView = Callable[[pd.DataFrame, Sequence[str]], pd.DataFrame]
+
+
+def section_html(
+    name: str,
+    frame: pd.DataFrame,
+    view: ParkView,
+    selection: Selection,
+    parks_as_columns: bool = False,
+) -> str:
+    """Everything of a park table that depends on the selection, as one HTML fragment.
+
+    ``view(frame, parks)`` gives the reader's table for some parks (all when empty).  A
+    comparison shows only the compared parks; a park in focus is highlighted among all
+    of them, or, where parks are the columns (Table 2), shown alone.
+    """
+    parts = [
+        f'<p class="tp-note">{html.escape(note)}</p>'
+        for note in missing_notes(name, frame, selection.parks)
+    ]
+    restrict = selection.is_comparison or parks_as_columns
+    table = view(frame, selection.parks if restrict else ())
+    if len(table):
+        highlight = () if selection.is_comparison else highlighted_labels(selection)
+        parts.append(table_html(table, table_caption(name), source_text(name), highlight))
+    parts.append(download_link(name, frame, selection))
+    return "\n".join(parts)
 
 
 def highlighted_labels(selection: Selection) -> tuple[str, ...]:
     return tuple(park_label(p) for p in selection.parks)
 
 
-@lru_cache(maxsize=512)
-def section_html(name: str, selection: Selection) -> str:
-    """Everything of a park table that depends on the selection, as one HTML fragment."""
-    parts = [
-        f'<p class="tp-note">{html.escape(n)}</p>' for n in missing_notes(name, selection.parks)
-    ]
-    view = table_view(name, selection)
-    if len(view):
-        highlight = () if selection.is_comparison else highlighted_labels(selection)
-        parts.append(table_html(view, table_caption(name), source_text(name), highlight))
-    parts.append(download_link(name, selection))
-    return "\n".join(parts)
-
-
-@cache
-def chart_svg(name: str) -> str:
-    """A park table's chart as inline SVG (drawn once per process), with its source line."""
-    section = SECTIONS[name]
-    fig = section.chart(section.chart_data())
-    add_source(fig, name)
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.15, metadata={"Date": None})
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]  # drop the XML prolog and doctype: it is inlined
-
-
 def chart_style(selection: Selection) -> str:
     """CSS that fades every park but the selected ones in the park charts ('' for all parks).
 
-    Only this small style sheet changes with the selection; the charts stay as drawn.
+    Only this small style sheet changes with the selection; the charts stay as drawn
+    (:func:`helpers.theme.show_chart` with ``park_chart=True``).
     """
     if not selection.parks:
         return ""
@@ -196,11 +190,6 @@ def chart_style(selection: Selection) -> str:
     )
 
 
-def chart_html(name: str) -> str:
-    """The chart of a park table, in a container the selection's style sheet reaches."""
-    return f'<div class="tp-park-chart" id="tp-chart-{name}">{chart_svg(name)}</div>'
-
-
 def link_html(selection: Selection) -> str:
     """A link to the current view (its query string holds only validated park codes)."""
     query = selection.query()
@@ -209,26 +198,3 @@ def link_html(selection: Selection) -> str:
         f'<p class="tp-viewlink">Showing: {html.escape(selection.describe())}. '
         f'<a href="{target}">Link to this view</a></p>'
     )
-
-
-def park_sections() -> list[str]:
-    """Survey tables whose rows are parks, in the paper's order."""
-    return [name for name, section in SECTIONS.items() if section.by_park]
-
-
-__all__ = [
-    "ALL_PARKS",
-    "Selection",
-    "chart_html",
-    "chart_style",
-    "chart_svg",
-    "csv_bytes",
-    "download_link",
-    "download_name",
-    "link_html",
-    "park_sections",
-    "section_html",
-    "selection_from_query",
-    "selection_from_values",
-    "view_rows",
-]

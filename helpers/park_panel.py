@@ -8,12 +8,13 @@ more parks: 32 in all) is prepared here once, from the pure functions of
 
 from __future__ import annotations
 
-from IPython.display import HTML
+from collections.abc import Callable
+
+import pandas as pd
 
 from . import park_filter as pf
 from .display.switchboard import Chooser, Control, Shown, SwitchedView
 from .parks import ALL_PARKS, park_options
-from .survey import SECTIONS, alt_text, notes_html
 
 GROUP = "park"
 
@@ -40,7 +41,7 @@ def selection_key(controls, values) -> str:
 
 
 class ParkPanel:
-    """The survey chapter's park chooser and its park-dependent views."""
+    """The survey chapter's park chooser and the views that follow it."""
 
     def __init__(self) -> None:
         self.chooser = Chooser(GROUP, park_controls(), selection_key)
@@ -49,37 +50,22 @@ class ParkPanel:
         """The selection of ``key`` (default: the chooser's current one)."""
         return pf.selection_from_query(self.chooser.selection if key is None else key)
 
-    def view(self, render) -> SwitchedView:
-        """A view of the chooser's group showing ``render(selection)`` for every key."""
+    def view(self, render: Callable[[pf.Selection], str], live: bool = False) -> SwitchedView:
+        """A view of the chooser's group showing ``render(selection)`` for every choice."""
         views = {key: render(pf.selection_from_query(key)) for key in self.chooser.canonical}
-        return SwitchedView(GROUP, views, selection=self.chooser.selection)
+        return SwitchedView(GROUP, views, selection=self.chooser.selection, live=live)
 
     def selector(self) -> Shown:
         """The controls, the line saying what is shown (with its link), the charts' style."""
-        return Shown(
-            (
-                self.chooser,
-                SwitchedView(
-                    GROUP,
-                    {key: pf.link_html(self.selection(key)) for key in self.chooser.canonical},
-                    selection=self.chooser.selection,
-                    live=True,
-                ),
-                self.view(pf.chart_style),
-            )
-        )
+        return Shown((self.chooser, self.view(pf.link_html, live=True), self.view(pf.chart_style)))
 
-    def section(self, name: str) -> Shown:
-        """A park table's block: table and download link, chart, caption, transcription notes."""
-        section = SECTIONS[name]
-        return Shown(
-            (
-                self.view(lambda selection: pf.section_html(name, selection)),
-                HTML(pf.chart_html(name)),
-                HTML(
-                    f'<p class="tp-figcaption" role="note">'
-                    f"{alt_text(name, section.chart_data())}</p>"
-                ),
-                HTML(notes_html(name)),
-            )
+    def park_table(
+        self, name: str, frame: pd.DataFrame, view: pf.ParkView, parks_as_columns: bool = False
+    ) -> SwitchedView:
+        """A park table for every choice: missing-data notes, the table, its CSV download.
+
+        ``view(frame, parks)`` makes the reader's table (see :func:`pf.section_html`).
+        """
+        return self.view(
+            lambda selection: pf.section_html(name, frame, view, selection, parks_as_columns)
         )

@@ -1,7 +1,8 @@
 """The park survey (paper section 4): reader views of Tables 2-13 and Figure 4.
 
-Every function is pure: given a selection of parks (empty = all parks) it returns the
-DataFrame a reader sees, or the tidy data a chart plots.  Table views show each cell as
+Every function is pure: given a table as loaded from data/ (and, for tables whose rows
+are parks, a selection of parks: empty = all parks) it returns the DataFrame a reader
+sees, the tidy data a chart plots, the chart, or the chart's caption.  Table views show each cell as
 the paper prints it ('85%', '4.3'), with the paper's missing markers shown as 'n.a.';
 charts plot the numeric ``value``.  Row labels name parks in full (``park_label``) so a
 selection can be highlighted by label.
@@ -9,17 +10,16 @@ selection can be highlighted by label.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from . import charts
-from .datapackage import load, paper_number, resource
+from .datapackage import paper_number
 from .parks import park_codes, park_label
 from .recompute import rows
-from .theme import firms_colors, park_colors, show_chart
+from .theme import firms_colors, park_colors
 
 MARKERS = {"", "-", "n.a.", "n.a"}
 ALL_PARKS_LABEL = "All technoparks"
@@ -153,15 +153,15 @@ def _select_parks(frame: pd.DataFrame, parks: Sequence[str]) -> pd.DataFrame:
 # --- which parks a table reports ---------------------------------------------------------
 
 
-def reported_parks(name: str) -> list[str]:
+def reported_parks(frame: pd.DataFrame) -> list[str]:
     """Park codes with at least one row in a table, in the paper's order."""
-    present = set(load(name)["park"].dropna()) if "park" in load(name) else set()
+    present = set(frame["park"].dropna()) if "park" in frame else set()
     return [p for p in park_codes() if p in present]
 
 
-def missing_notes(name: str, parks: Sequence[str]) -> list[str]:
+def missing_notes(name: str, frame: pd.DataFrame, parks: Sequence[str]) -> list[str]:
     """Sentences saying, for each selected park, that a table reports nothing for it."""
-    reported = reported_parks(name)
+    reported = reported_parks(frame)
     return [
         f"{paper_number(name)} reports no data for {park_label(p)}."
         for p in parks
@@ -172,9 +172,9 @@ def missing_notes(name: str, parks: Sequence[str]) -> list[str]:
 # --- Table 2: identity card -------------------------------------------------------------
 
 
-def identity_card(parks: Sequence[str] = ()) -> pd.DataFrame:
+def identity_card(table_02: pd.DataFrame, parks: Sequence[str] = ()) -> pd.DataFrame:
     """Table 2 with one column per (selected) park, cells as printed."""
-    t = load("table-02")
+    t = table_02
     t = t.assign(shown=shown(t))
     chosen = [p for p in park_codes() if not parks or p in parks]
     table = t.pivot(index="attribute", columns="park", values="shown")
@@ -184,10 +184,9 @@ def identity_card(parks: Sequence[str] = ()) -> pd.DataFrame:
     return table.rename_axis("").reset_index()
 
 
-def tenants_data(parks: Sequence[str] = ()) -> pd.DataFrame:
+def tenants_data(table_02: pd.DataFrame) -> pd.DataFrame:
     """Tenants at establishment and in 2004 per park (Table 2)."""
-    t = rows(load("table-02"), unit="count")
-    t = t[t["park"].isin(parks)] if parks else t
+    t = rows(table_02, unit="count")
     when = {"tenants_at_establishment": "At establishment", "tenants_2004": "In 2004"}
     out = pd.DataFrame(
         {
@@ -216,9 +215,9 @@ def tenants_chart(data: pd.DataFrame) -> Figure:
 # --- Table 3: entrepreneurs -------------------------------------------------------------
 
 
-def entrepreneurs_view() -> pd.DataFrame:
+def entrepreneurs_view(table_03: pd.DataFrame) -> pd.DataFrame:
     """Table 3: statistics in rows; age and experience, inside and outside, in columns."""
-    t = load("table-03")
+    t = table_03
     t = t.assign(
         shown=shown(t),
         column=[
@@ -234,8 +233,9 @@ def entrepreneurs_view() -> pd.DataFrame:
     return table.rename_axis("Statistic").reset_index()
 
 
-def entrepreneurs_data() -> pd.DataFrame:
-    t = load("table-03")
+def entrepreneurs_data(table_03: pd.DataFrame) -> pd.DataFrame:
+    """Each statistic of age and experience, inside and outside technoparks (Table 3)."""
+    t = table_03
     return pd.DataFrame(
         {
             "Statistic": t["measure"]
@@ -278,9 +278,9 @@ EMPLOYMENT_COLUMNS = {
 }
 
 
-def employment_view(parks: Sequence[str] = ()) -> pd.DataFrame:
+def employment_view(table_04: pd.DataFrame, parks: Sequence[str] = ()) -> pd.DataFrame:
     """Table 4: parks, all technoparks and outside firms in rows."""
-    t = _with_groups(_select_parks(load("table-04"), parks))
+    t = _with_groups(_select_parks(table_04, parks))
     t = t.assign(
         column=[
             EMPLOYMENT_COLUMNS[(v, m)] for v, m in zip(t["variable"], t["measure"], strict=True)
@@ -296,9 +296,9 @@ def employment_view(parks: Sequence[str] = ()) -> pd.DataFrame:
     return table.rename_axis("Firms").reset_index()
 
 
-def employment_data(parks: Sequence[str] = ()) -> pd.DataFrame:
+def employment_data(table_04: pd.DataFrame) -> pd.DataFrame:
     """Average employment per firm for each park, all technoparks and outside (Table 4)."""
-    t = _with_groups(rows(load("table-04"), variable="employment", measure="average"))
+    t = _with_groups(rows(table_04, variable="employment", measure="average"))
     order = group_order()
     t = t.set_index("group").reindex([g for g in order if g in set(t["group"])])
     return pd.DataFrame({"Firms": t.index, "Average employment": t["value"].to_numpy()})
@@ -322,9 +322,9 @@ def employment_chart(data: pd.DataFrame) -> Figure:
 # --- Table 5: type of activity ----------------------------------------------------------
 
 
-def activity_view(parks: Sequence[str] = ()) -> pd.DataFrame:
+def activity_view(table_05: pd.DataFrame, parks: Sequence[str] = ()) -> pd.DataFrame:
     """Table 5: firms by activity, counts and printed shares."""
-    t = _with_groups(_select_parks(load("table-05"), parks))
+    t = _with_groups(_select_parks(table_05, parks))
     t = t.assign(
         column=[
             f"{ACTIVITY_LABELS[a]} ({'firms' if m == 'n_firms' else '%'})"
@@ -336,9 +336,9 @@ def activity_view(parks: Sequence[str] = ()) -> pd.DataFrame:
     return table.rename_axis("Firms").reset_index()
 
 
-def activity_data(parks: Sequence[str] = ()) -> pd.DataFrame:
+def activity_data(table_05: pd.DataFrame) -> pd.DataFrame:
     """Share of manufacturing and service firms per group, computed from the counts."""
-    t = _with_groups(rows(load("table-05"), measure="n_firms"))
+    t = _with_groups(rows(table_05, measure="n_firms"))
     wide = t.pivot(index="group", columns="activity", values="value")
     wide = wide.reindex([g for g in group_order() if g in wide.index])
     records = []
@@ -370,14 +370,15 @@ def activity_chart(data: pd.DataFrame) -> Figure:
 # --- Table 6: activities ----------------------------------------------------------------
 
 
-def activities_view() -> pd.DataFrame:
-    t = load("table-06")
+def activities_view(table_06: pd.DataFrame) -> pd.DataFrame:
+    """Table 6: tenant firms by activity, as printed."""
+    t = table_06
     return pd.DataFrame({"Activity": t["activity"], "Firms": t["value"]})
 
 
-def activities_data() -> pd.DataFrame:
+def activities_data(table_06: pd.DataFrame) -> pd.DataFrame:
     """Activities other than the total, largest first (ties in the paper's order)."""
-    t = load("table-06")
+    t = table_06
     t = t[~t["is_summary"]]
     t = t.sort_values("value", ascending=False, kind="stable")
     return pd.DataFrame({"Activity": t["activity"].to_numpy(), "Firms": t["value"].to_numpy()})
@@ -398,16 +399,18 @@ def activities_chart(data: pd.DataFrame) -> Figure:
 # --- Table 7: destination of sales ------------------------------------------------------
 
 
-def sales_view(parks: Sequence[str] = ()) -> pd.DataFrame:
-    t = _with_groups(_select_parks(load("table-07"), parks))
+def sales_view(table_07: pd.DataFrame, parks: Sequence[str] = ()) -> pd.DataFrame:
+    """Table 7: each group's sales by market, as printed."""
+    t = _with_groups(_select_parks(table_07, parks))
     labels = {k: f"{v} (% of sales)" for k, v in MARKET_LABELS.items()}
     order = [ALL_PARKS_LABEL] + group_order(parks)[:-2]
     table = _pivot(t, "group", "market", labels, index_order=order)
     return table.rename_axis("Firms").reset_index()
 
 
-def sales_data(parks: Sequence[str] = ()) -> pd.DataFrame:
-    t = _with_groups(load("table-07"))
+def sales_data(table_07: pd.DataFrame) -> pd.DataFrame:
+    """Share of sales by market for all technoparks and each park (Table 7)."""
+    t = _with_groups(table_07)
     t = t[t["market"] != "total"]
     order = [ALL_PARKS_LABEL] + group_order()[:-2]
     t = t.assign(order=t["group"].map({g: i for i, g in enumerate(order)})).sort_values(
@@ -438,8 +441,10 @@ def sales_chart(data: pd.DataFrame) -> Figure:
 # --- Tables 8 and 9: motives and barriers -----------------------------------------------
 
 
-def _importance_view(name: str, column: str, labels: dict, parks: Sequence[str]) -> pd.DataFrame:
-    t = _with_groups(_select_parks(load(name), parks))
+def _importance_view(
+    frame: pd.DataFrame, column: str, labels: dict, parks: Sequence[str]
+) -> pd.DataFrame:
+    t = _with_groups(_select_parks(frame, parks))
     t = t[t["measure"] != "sample_size"]
     row_names = {
         "mean_importance": None,
@@ -461,18 +466,18 @@ def _importance_view(name: str, column: str, labels: dict, parks: Sequence[str])
     return table.rename_axis("").reset_index()
 
 
-def motives_view(parks: Sequence[str] = ()) -> pd.DataFrame:
+def motives_view(table_08: pd.DataFrame, parks: Sequence[str] = ()) -> pd.DataFrame:
     """Table 8: mean importance by park, then number and share of firms citing each motive."""
-    return _importance_view("table-08", "factor", FACTOR_LABELS, parks)
+    return _importance_view(table_08, "factor", FACTOR_LABELS, parks)
 
 
-def barriers_view(parks: Sequence[str] = ()) -> pd.DataFrame:
+def barriers_view(table_09: pd.DataFrame, parks: Sequence[str] = ()) -> pd.DataFrame:
     """Table 9: the same layout for barriers to growth."""
-    return _importance_view("table-09", "barrier", BARRIER_LABELS, parks)
+    return _importance_view(table_09, "barrier", BARRIER_LABELS, parks)
 
 
-def _importance_matrix(name: str, column: str, labels: dict) -> pd.DataFrame:
-    t = _with_groups(rows(load(name), measure="mean_importance"))
+def _importance_matrix(frame: pd.DataFrame, column: str, labels: dict) -> pd.DataFrame:
+    t = _with_groups(rows(frame, measure="mean_importance"))
     table = t.pivot(index="group", columns=column, values="value")
     order = [ALL_PARKS_LABEL] + [park_label(p) for p in park_codes()]
     table = table.reindex(index=[g for g in order if g in table.index], columns=list(labels))
@@ -480,13 +485,14 @@ def _importance_matrix(name: str, column: str, labels: dict) -> pd.DataFrame:
     return table
 
 
-def motives_matrix() -> pd.DataFrame:
+def motives_matrix(table_08: pd.DataFrame) -> pd.DataFrame:
     """Mean importance (1-5), rows = all technoparks then parks, columns = motives."""
-    return _importance_matrix("table-08", "factor", FACTOR_LABELS)
+    return _importance_matrix(table_08, "factor", FACTOR_LABELS)
 
 
-def barriers_matrix() -> pd.DataFrame:
-    return _importance_matrix("table-09", "barrier", BARRIER_LABELS)
+def barriers_matrix(table_09: pd.DataFrame) -> pd.DataFrame:
+    """Mean importance (1-5), rows = all technoparks then parks, columns = barriers."""
+    return _importance_matrix(table_09, "barrier", BARRIER_LABELS)
 
 
 def importance_chart(matrix: pd.DataFrame) -> Figure:
@@ -498,8 +504,8 @@ def importance_chart(matrix: pd.DataFrame) -> Figure:
     )
 
 
-def _shares(name: str, column: str, labels: dict) -> pd.DataFrame:
-    t = rows(load(name), measure="share_of_respondents")
+def _shares(frame: pd.DataFrame, column: str, labels: dict) -> pd.DataFrame:
+    t = rows(frame, measure="share_of_respondents")
     return pd.DataFrame(
         {
             "Item": t[column].map(labels).to_numpy(),
@@ -508,12 +514,12 @@ def _shares(name: str, column: str, labels: dict) -> pd.DataFrame:
     )
 
 
-def motive_shares_data() -> pd.DataFrame:
-    return _shares("table-08", "factor", FACTOR_LABELS)
+def motive_shares_data(table_08: pd.DataFrame) -> pd.DataFrame:
+    return _shares(table_08, "factor", FACTOR_LABELS)
 
 
-def barrier_shares_data() -> pd.DataFrame:
-    return _shares("table-09", "barrier", BARRIER_LABELS)
+def barrier_shares_data(table_09: pd.DataFrame) -> pd.DataFrame:
+    return _shares(table_09, "barrier", BARRIER_LABELS)
 
 
 def shares_chart(data: pd.DataFrame) -> Figure:
@@ -532,8 +538,9 @@ def shares_chart(data: pd.DataFrame) -> Figure:
 # --- Table 10: barriers inside and outside ----------------------------------------------
 
 
-def barriers_in_out_view() -> pd.DataFrame:
-    t = load("table-10")
+def barriers_in_out_view(table_10: pd.DataFrame) -> pd.DataFrame:
+    """Table 10: barriers inside and outside technoparks, as printed."""
+    t = table_10
     t = t.assign(
         row=[
             FIRMS_LABELS[f]
@@ -545,8 +552,9 @@ def barriers_in_out_view() -> pd.DataFrame:
     return table.rename_axis("").reset_index()
 
 
-def barriers_in_out_data() -> pd.DataFrame:
-    t = rows(load("table-10"), measure="mean_importance")
+def barriers_in_out_data(table_10: pd.DataFrame) -> pd.DataFrame:
+    """Mean importance of each barrier, inside and outside technoparks (Table 10)."""
+    t = rows(table_10, measure="mean_importance")
     return pd.DataFrame(
         {
             "Barrier": t["barrier"].map(BARRIER_LABELS).to_numpy(),
@@ -581,16 +589,18 @@ def in_out_chart(
 # --- Table 11: value added ----------------------------------------------------------------
 
 
-def value_added_view() -> pd.DataFrame:
-    t = load("table-11")
+def value_added_view(table_11: pd.DataFrame) -> pd.DataFrame:
+    """Table 11: the firms' assessment of the value technoparks add, as printed."""
+    t = table_11
     t = t.assign(firms_label=t["firms"].map(FIRMS_LABELS))
     labels = {"n_firms": "No of firms", "mean_value_added": "Average assessment (1-5)"}
     table = _pivot(t, "firms_label", "measure", labels, index_order=list(FIRMS_LABELS.values()))
     return table.rename_axis("Firms").reset_index()
 
 
-def value_added_data() -> pd.DataFrame:
-    t = rows(load("table-11"), measure="mean_value_added")
+def value_added_data(table_11: pd.DataFrame) -> pd.DataFrame:
+    """Mean assessment of value added, inside and outside technoparks (Table 11)."""
+    t = rows(table_11, measure="mean_value_added")
     return pd.DataFrame(
         {
             "Assessment": "Value added by technoparks",
@@ -603,8 +613,9 @@ def value_added_data() -> pd.DataFrame:
 # --- Table 12: use of services ------------------------------------------------------------
 
 
-def services_view(parks: Sequence[str] = ()) -> pd.DataFrame:
-    t = _select_parks(load("table-12"), parks)
+def services_view(table_12: pd.DataFrame, parks: Sequence[str] = ()) -> pd.DataFrame:
+    """Table 12: firms in each park and how many used each service, as printed."""
+    t = _select_parks(table_12, parks)
     t = t.assign(group=[park_label(p) for p in t["park"]])
     labels = {"": "Firms in park"} | SERVICE_LABELS
     t = t.assign(service=t["service"].fillna(""))
@@ -612,9 +623,9 @@ def services_view(parks: Sequence[str] = ()) -> pd.DataFrame:
     return table.rename_axis("Park").reset_index()
 
 
-def services_data(parks: Sequence[str] = ()) -> pd.DataFrame:
+def services_data(table_12: pd.DataFrame) -> pd.DataFrame:
     """Share of each park's firms that used each service, computed from the counts."""
-    t = load("table-12")
+    t = table_12
     records = []
     for park, group in t.groupby("park", sort=False):
         firms = rows(group, measure="n_firms_in_park")["value"].item()
@@ -648,8 +659,9 @@ def services_chart(data: pd.DataFrame) -> Figure:
 # --- Table 13: links ------------------------------------------------------------------------
 
 
-def links_view() -> pd.DataFrame:
-    t = load("table-13")
+def links_view(table_13: pd.DataFrame) -> pd.DataFrame:
+    """Table 13: links with partners, inside and outside technoparks, as printed."""
+    t = table_13
     t = t[t["measure"] != "sample_size"]
     t = t.assign(
         row=[
@@ -669,9 +681,9 @@ def links_view() -> pd.DataFrame:
     return table.rename_axis("Link").reset_index()
 
 
-def links_matrix() -> tuple[pd.DataFrame, pd.DataFrame]:
+def links_matrix(table_13: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Average intensity (rows: partner and kind of link; columns: inside/outside) and labels."""
-    t = load("table-13")
+    t = table_13
     t = t[(t["measure"] != "sample_size") & (t["link_type"] != "total")]
     t = t.assign(
         row=[
@@ -713,9 +725,9 @@ def links_chart(matrix: tuple[pd.DataFrame, pd.DataFrame]) -> Figure:
 # --- Figure 4: novelty ------------------------------------------------------------------------
 
 
-def novelty_data() -> pd.DataFrame:
+def novelty_data(figure_04: pd.DataFrame) -> pd.DataFrame:
     """Figure 4's six bars in the paper's axis order, with the innovator / not shares."""
-    t = load("figure-04")
+    t = figure_04
     records = []
     for (market, firms), bar in t.groupby(["market", "firms"], sort=False):
         label = f"{NOVELTY_MARKETS[market]} - {'In' if firms == 'in_tp' else 'Out'}"
@@ -731,9 +743,9 @@ def novelty_data() -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
-def novelty_view() -> pd.DataFrame:
+def novelty_view(figure_04: pd.DataFrame) -> pd.DataFrame:
     """Figure 4's data labels: one row per bar, in the paper's axis order."""
-    t = load("figure-04")
+    t = figure_04
     t = t.assign(
         bar=[
             f"{NOVELTY_MARKETS[m]} - {'In' if f == 'in_tp' else 'Out'}"
@@ -760,21 +772,10 @@ def novelty_chart(data: pd.DataFrame) -> Figure:
     )
 
 
-# --- Sections for the chapter -------------------------------------------------------------
+# --- Captions: each chart's text alternative, from the data it plots ------------------------
 
 
-@dataclass(frozen=True)
-class Section:
-    """One table or figure of the survey: how to build its table and chart."""
-
-    name: str
-    view: Callable[..., pd.DataFrame]
-    chart_data: Callable[[], object]
-    chart: Callable[..., Figure]
-    by_park: bool = False
-
-
-def _alt_tenants(data):
+def tenants_caption(data: pd.DataFrame) -> str:
     most = data[data["When"] == "In 2004"].sort_values("Tenants", ascending=False).iloc[0]
     return (
         f"Bars: tenant firms at establishment and in 2004 for each park; {most['Park']} "
@@ -782,148 +783,94 @@ def _alt_tenants(data):
     )
 
 
-def _alt_in_out(data, category, value, unit):
+def _in_out_caption(data: pd.DataFrame, category: str, value: str, unit: str) -> str:
     parts = []
-    for cat, group in data.groupby(category, sort=False):
+    for name, group in data.groupby(category, sort=False):
         values = ", ".join(f"{r['Firms'].split()[1]} {r[value]:g}" for _, r in group.iterrows())
-        parts.append(f"{cat}: {values}")
+        parts.append(f"{name}: {values}")
     return f"Bars comparing firms in and outside technoparks ({unit}). " + "; ".join(parts) + "."
 
 
-def alt_text(name: str, data) -> str:
-    """A sentence describing a chart's content, generated from the data it plots."""
-    if name == "table-02":
-        return _alt_tenants(data)
-    if name == "table-03":
-        return _alt_in_out(data, "Statistic", "Years", "years")
-    if name == "table-04":
-        pairs = ", ".join(f"{r['Firms']} {r['Average employment']:g}" for _, r in data.iterrows())
-        return f"Horizontal bars: average employment per firm. {pairs}."
-    if name == "table-05":
-        manufacturing = data[data["Activity"] == "Manufacturing"]
-        pairs = ", ".join(
-            f"{r['Firms']} {r['Share (%)']:.0f}%" for _, r in manufacturing.iterrows()
-        )
-        return f"Stacked bars: share of manufacturing (rest: services). {pairs}."
-    if name == "table-06":
-        top = data.iloc[0]
-        return (
-            f"Horizontal bars: tenant firms by activity, largest first; {top['Activity']} "
-            f"leads with {top['Firms']:.0f} firms."
-        )
-    if name == "table-07":
-        local = data[data["Market"] == "Local"]
-        pairs = ", ".join(f"{r['Firms']} {r['Share of sales (%)']:g}%" for _, r in local.iterrows())
-        return f"Stacked bars: destination of sales; local market share: {pairs}."
-    if name in ("table-08", "table-09"):
-        average = data.iloc[0].dropna().sort_values(ascending=False)
-        ranked = ", ".join(f"{k} {v:.1f}" for k, v in average.items())
-        return f"Heat map of mean importance (1-5) by park; the average ranks: {ranked}."
-    if name == "table-10":
-        return _alt_in_out(data, "Barrier", "Mean importance", "mean importance, 1-5")
-    if name == "table-11":
-        return _alt_in_out(data, "Assessment", "Mean assessment", "mean assessment, 1-5")
-    if name == "table-12":
-        return (
-            "Bars: share of each park's firms that used each service, computed from the "
-            "counts; "
-            + ", ".join(
-                f"{r['Park']} {r['Service'].lower()} {r['Share of park firms (%)']:.0f}%"
-                for _, r in data.iterrows()
-                if r["Service"] == "Consultation"
-            )
-            + "."
-        )
-    if name == "table-13":
-        intensity, _ = data
-        strongest = intensity.stack().sort_values(ascending=False)
-        (row, column), score = strongest.index[0], strongest.iloc[0]
-        return (
-            f"Heat map of average link intensity (1-5); the strongest is {row} for "
-            f"{column.lower()} ({score:.1f}); grey cells are not printed."
-        )
-    if name == "figure-04":
-        yes = data[data["Novel product"] == "Yes"]
-        pairs = ", ".join(f"{r['Bar']} {r['Share of firms (%)']:.1f}%" for _, r in yes.iterrows())
-        return f"Stacked bars: share of firms with a novel product (Yes): {pairs}."
-    raise KeyError(f"no chart description for {name!r}")
+def entrepreneurs_caption(data: pd.DataFrame) -> str:
+    return _in_out_caption(data, "Statistic", "Years", "years")
 
 
-SECTIONS = {
-    "table-02": Section("table-02", identity_card, tenants_data, tenants_chart, True),
-    "table-03": Section("table-03", entrepreneurs_view, entrepreneurs_data, entrepreneurs_chart),
-    "table-04": Section("table-04", employment_view, employment_data, employment_chart, True),
-    "table-05": Section("table-05", activity_view, activity_data, activity_chart, True),
-    "table-06": Section("table-06", activities_view, activities_data, activities_chart),
-    "table-07": Section("table-07", sales_view, sales_data, sales_chart, True),
-    "table-08": Section("table-08", motives_view, motives_matrix, importance_chart, True),
-    "table-09": Section("table-09", barriers_view, barriers_matrix, importance_chart, True),
-    "table-10": Section(
-        "table-10",
-        barriers_in_out_view,
-        barriers_in_out_data,
-        lambda d: in_out_chart(d, "Barrier", "Mean importance", "Mean importance (scale 1-5)"),
-    ),
-    "table-11": Section(
-        "table-11",
-        value_added_view,
-        value_added_data,
-        lambda d: in_out_chart(d, "Assessment", "Mean assessment", "Mean assessment (scale 1-5)"),
-    ),
-    "table-12": Section("table-12", services_view, services_data, services_chart, True),
-    "table-13": Section("table-13", links_view, links_matrix, links_chart),
-    "figure-04": Section("figure-04", novelty_view, novelty_data, novelty_chart),
-}
+def employment_caption(data: pd.DataFrame) -> str:
+    pairs = ", ".join(f"{r['Firms']} {r['Average employment']:g}" for _, r in data.iterrows())
+    return f"Horizontal bars: average employment per firm. {pairs}."
 
 
-def notes_html(name: str) -> str:
-    """The descriptor's transcription notes for a table, as a collapsible block."""
-    import html
+def activity_caption(data: pd.DataFrame) -> str:
+    manufacturing = data[data["Activity"] == "Manufacturing"]
+    pairs = ", ".join(f"{r['Firms']} {r['Share (%)']:.0f}%" for _, r in manufacturing.iterrows())
+    return f"Stacked bars: share of manufacturing (rest: services). {pairs}."
 
-    items = "".join(f"<li>{html.escape(n)}</li>" for n in resource(name)["notes"])
+
+def activities_caption(data: pd.DataFrame) -> str:
+    top = data.iloc[0]
     return (
-        f'<details class="tp-notes"><summary>How {paper_number(name)} was read from the '
-        f"paper (transcription notes)</summary><ul>{items}</ul></details>"
+        f"Horizontal bars: tenant firms by activity, largest first; {top['Activity']} "
+        f"leads with {top['Firms']:.0f} firms."
     )
 
 
-def methodology_text() -> str:
-    """The survey's design in one paragraph, with its numbers from ``survey-methodology``."""
-    facts = load("survey-methodology").set_index("fact_id")["value"]
+def sales_caption(data: pd.DataFrame) -> str:
+    local = data[data["Market"] == "Local"]
+    pairs = ", ".join(f"{r['Firms']} {r['Share of sales (%)']:g}%" for _, r in local.iterrows())
+    return f"Stacked bars: destination of sales; local market share: {pairs}."
+
+
+def importance_caption(matrix: pd.DataFrame) -> str:
+    average = matrix.iloc[0].dropna().sort_values(ascending=False)
+    ranked = ", ".join(f"{k} {v:.1f}" for k, v in average.items())
+    return f"Heat map of mean importance (1-5) by park; the average ranks: {ranked}."
+
+
+def barriers_in_out_chart(data: pd.DataFrame) -> Figure:
+    return in_out_chart(data, "Barrier", "Mean importance", "Mean importance (scale 1-5)")
+
+
+def barriers_in_out_caption(data: pd.DataFrame) -> str:
+    return _in_out_caption(data, "Barrier", "Mean importance", "mean importance, 1-5")
+
+
+def value_added_chart(data: pd.DataFrame) -> Figure:
+    return in_out_chart(data, "Assessment", "Mean assessment", "Mean assessment (scale 1-5)")
+
+
+def value_added_caption(data: pd.DataFrame) -> str:
+    return _in_out_caption(data, "Assessment", "Mean assessment", "mean assessment, 1-5")
+
+
+def services_caption(data: pd.DataFrame) -> str:
+    consultation = data[data["Service"] == "Consultation"]
+    shares = ", ".join(
+        f"{r['Park']} {r['Service'].lower()} {r['Share of park firms (%)']:.0f}%"
+        for _, r in consultation.iterrows()
+    )
     return (
-        f"The authors surveyed {facts['technoparks_sampled']} of the "
-        f"{facts['technoparks_operating']} technoparks operating in Kazakhstan, using "
-        f"{facts['interviews']} interviews with entrepreneurs and administrators and "
-        f"{facts['questionnaires']} questionnaires (one for park managers, one for tenant "
-        f"firms). Fieldwork ran in September-October {facts['fieldwork_start']} and the data "
-        f"were collected in {facts['data_collection']}. A reference group of "
-        f"{facts['firms_outside']} firms outside technoparks serves as a comparison for some "
-        "indicators."
+        "Bars: share of each park's firms that used each service, computed from the "
+        f"counts; {shares}."
     )
 
 
-def show(name: str, parks: Sequence[str] = ()) -> None:
-    """Display a survey table or figure: missing-data notes, the table, the chart, its caption.
+def links_caption(matrix: tuple[pd.DataFrame, pd.DataFrame]) -> str:
+    intensity, _ = matrix
+    strongest = intensity.stack().sort_values(ascending=False)
+    (row, column), score = strongest.index[0], strongest.iloc[0]
+    return (
+        f"Heat map of average link intensity (1-5); the strongest is {row} for "
+        f"{column.lower()} ({score:.1f}); grey cells are not printed."
+    )
 
-    Parameters
-    ----------
-    name : str
-        Resource name, e.g. ``"table-08"``.
-    parks : sequence of str
-        Selected park codes (empty = all parks); used by park-dimensioned tables.
-    """
-    from IPython.display import HTML, display
 
-    from .tables import html_table, table_caption
-    from .theme import source_text
+def novelty_caption(data: pd.DataFrame) -> str:
+    yes = data[data["Novel product"] == "Yes"]
+    pairs = ", ".join(f"{r['Bar']} {r['Share of firms (%)']:.1f}%" for _, r in yes.iterrows())
+    return f"Stacked bars: share of firms with a novel product (Yes): {pairs}."
 
-    section = SECTIONS[name]
-    chosen = tuple(parks) if section.by_park else ()
-    for note in missing_notes(name, chosen):
-        display(HTML(f'<p class="tp-note">{note}</p>'))
-    view = section.view(chosen) if section.by_park else section.view()
-    if len(view):  # a selection of parks the table does not report leaves only the note
-        display(html_table(view, caption=table_caption(name), source=source_text(name)))
-    data = section.chart_data()
-    show_chart(section.chart(data), alt_text(name, data), name)
-    display(HTML(notes_html(name)))
+
+def methodology_values(methodology: pd.DataFrame) -> dict[str, str]:
+    """The survey-methodology numbers the chapter's Methodology paragraph states."""
+    facts = methodology.set_index("fact_id")["value"]
+    return {name: str(facts[name]) for name in facts.index}

@@ -150,3 +150,21 @@ def resource_overview() -> pd.DataFrame:
             }
         )
     return pd.DataFrame.from_records(records)
+
+
+def transcription_notes(name: str) -> HTML:
+    """How a table was read from the flattened paper: the descriptor's notes, folded."""
+    from .datapackage import paper_number, resource
+
+    items = "".join(f"<li>{html.escape(note)}</li>" for note in resource(name)["notes"])
+    return HTML(
+        f'<details class="tp-notes"><summary>How {html.escape(paper_number(name))} was read '
+        f"from the paper (transcription notes)</summary><ul>{items}</ul></details>"
+    )
+
+
+def paper_table(frame: pd.DataFrame, name: str, highlight: Collection[str] = ()) -> HTML:
+    """A table of the paper: ``frame`` under the paper's caption, with its source line."""
+    from .theme import source_text
+
+    return html_table(frame, table_caption(name), source_text(name), highlight)

@@ -108,17 +108,30 @@ def new_figure(width: float = 9.0, height: float = 4.8, **subplots) -> tuple[Fig
     return fig, fig.subplots(**subplots)
 
 
-def show_chart(fig: Figure, caption: str, *resource_names: str, source: str | None = None) -> None:
+def show_chart(
+    fig: Figure,
+    caption: str,
+    *resource_names: str,
+    source: str | None = None,
+    park_chart: bool = False,
+) -> None:
     """Display a chart with its source line and, under it, a caption describing it in words.
 
     The caption is the chart's text alternative: what it shows and the main reading.
     The source line names ``resource_names`` (see :func:`source_text`) unless ``source``
-    gives it.
+    gives it.  A ``park_chart`` (one whose artists carry park ids, see
+    :mod:`helpers.charts`) is drawn as inline SVG in a container that the park chooser's
+    style sheet reaches, so choosing a park fades the others without redrawing; other
+    charts as PNG.
     """
     from IPython.display import HTML, Image, display
 
     add_source(fig, *resource_names, source=source)
-    display(Image(data=figure_png(fig), format="png", width=round(fig.get_figwidth() * 100)))
+    if park_chart:
+        chart_id = html.escape(f"tp-chart-{resource_names[0]}", quote=True)
+        display(HTML(f'<div class="tp-park-chart" id="{chart_id}">{figure_svg(fig)}</div>'))
+    else:
+        display(Image(data=figure_png(fig), format="png", width=round(fig.get_figwidth() * 100)))
     display(HTML(f'<p class="tp-figcaption" role="note">{html.escape(caption)}</p>'))
 
 
@@ -134,3 +147,13 @@ def figure_png(fig: Figure, dpi: int = 150) -> bytes:
     buffer = BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.15)
     return buffer.getvalue()
+
+
+def figure_svg(fig: Figure) -> str:
+    """The figure as an inline ``<svg>`` element (no XML prolog), cropped to its content."""
+    from io import StringIO
+
+    buffer = StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.15, metadata={"Date": None})
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]

@@ -6,7 +6,7 @@ from helpers.page import STYLE, start_page
 
 
 def test_start_page_returns_the_page_styles():
-    html = start_page().data
+    html = start_page("00_index").data
     assert html == STYLE
     for selector in (
         "table.tp-table td.num",
