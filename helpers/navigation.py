@@ -6,9 +6,32 @@ where a chapter is served at ``voila/render/<name>.ipynb``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from IPython.display import HTML
+
+from .display.html import escape
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+# One line per chapter for the overview's contents. The titles are not here: each chapter's
+# title is its notebook's own first heading (the tab title is derived from it).
+SUMMARIES = {
+    "00_index": "What the paper asks, the chapters, the data, how to cite.",
+    "01_literature": "The studies the literature review cites, their verdicts, and the Kazakh "
+    "incubation scene of 2002.",
+    "02_rd_structure": "Table 1 and Figures 1-3: who performs R&D, and why technoparks lack "
+    "local demand.",
+    "03_park_survey": "Tables 2-13 and Figure 4: the parks, their firms, motives, barriers and "
+    "links.",
+    "04_innovation_catalogue": "Table 14 and Figure 7: how few public R&D results are ready "
+    "for the market.",
+    "05_conclusions": "Each main claim of the paper beside the tables that bear on it.",
+    "06_audit": "Every derived number recomputed, and where the paper disagrees with itself.",
+}
 
 
 @dataclass(frozen=True)
@@ -22,64 +45,59 @@ class Chapter:
         return f"{self.stem}.ipynb"
 
 
-CHAPTERS = [
-    Chapter("00_index", "Overview", "What the paper asks, the chapters, the data, how to cite."),
-    Chapter(
-        "01_literature",
-        "Technoparks in international perspective",
-        "The studies the literature review cites, their verdicts, and the Kazakh incubation "
-        "scene of 2002.",
-    ),
-    Chapter(
-        "02_rd_structure",
-        "The institutional structure of Kazakh R&D",
-        "Table 1 and Figures 1-3: who performs R&D, and why technoparks lack local demand.",
-    ),
-    Chapter(
-        "03_park_survey",
-        "The survey of five technoparks",
-        "Tables 2-13 and Figure 4: the parks, their firms, motives, barriers and links.",
-    ),
-    Chapter(
-        "04_innovation_catalogue",
-        "The catalogue of innovations",
-        "Table 14 and Figure 7: how few public R&D results are ready for the market.",
-    ),
-    Chapter(
-        "05_conclusions",
-        "Conclusions: a claims ledger",
-        "Each main claim of the paper beside the tables that bear on it.",
-    ),
-    Chapter(
-        "06_audit",
-        "Reproducibility audit",
-        "Every derived number recomputed, and where the paper disagrees with itself.",
-    ),
-]
+def notebook_title(path: Path) -> str:
+    """A notebook's own title: the ``# `` heading that opens its first Markdown cell."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            first_line = "".join(cell["source"]).lstrip().split("\n", 1)[0]
+            if first_line.startswith("# "):
+                return first_line[2:].strip()
+            break
+    raise ValueError(f"{path.name}: the first Markdown cell must open with a '# ' title")
 
 
-SITE_TITLE = "Between vision and reality: technoparks in Kazakhstan"
+@cache
+def chapters() -> tuple[Chapter, ...]:
+    """The chapters in reading order: the numbered notebooks (``NN_name.ipynb``)."""
+    paths = sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    missing = [p.stem for p in paths if p.stem not in SUMMARIES]
+    if missing:
+        raise KeyError(f"add a one-line summary to navigation.SUMMARIES for {missing}")
+    return tuple(Chapter(p.stem, notebook_title(p), SUMMARIES[p.stem]) for p in paths)
+
+
+def __getattr__(name: str):
+    if name == "CHAPTERS":  # read the notebooks on first use, not on import
+        return list(chapters())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def page_title(stem: str) -> str:
-    """The browser tab's title for a chapter (kept in the notebook's metadata)."""
-    return SITE_TITLE if stem == CHAPTERS[0].stem else f"{chapter(stem).title} | {SITE_TITLE}"
+    """The browser tab's title for a chapter (``make notebooks`` writes it into the
+    notebook's metadata, where Voila reads it)."""
+    site_title = chapters()[0].title  # the overview's title names the whole site
+    return site_title if stem == chapters()[0].stem else f"{chapter(stem).title} | {site_title}"
 
 
 def chapter(stem: str) -> Chapter:
     """The chapter with this file stem (e.g. ``"03_park_survey"``)."""
-    for entry in CHAPTERS:
+    for entry in chapters():
         if entry.stem == stem:
             return entry
-    raise KeyError(f"unknown chapter {stem!r}; known: {', '.join(c.stem for c in CHAPTERS)}")
+    raise KeyError(f"unknown chapter {stem!r}; known: {', '.join(c.stem for c in chapters())}")
 
 
 def neighbours(stem: str) -> tuple[Chapter | None, Chapter | None]:
     """The previous and next chapter (None at either end)."""
-    index = CHAPTERS.index(chapter(stem))
-    previous = CHAPTERS[index - 1] if index > 0 else None
-    following = CHAPTERS[index + 1] if index + 1 < len(CHAPTERS) else None
+    index = chapters().index(chapter(stem))
+    previous = chapters()[index - 1] if index > 0 else None
+    following = chapters()[index + 1] if index + 1 < len(chapters()) else None
     return previous, following
+
+
+def _label(entry: Chapter) -> str:
+    return "Overview" if entry == chapters()[0] else escape(entry.title)
 
 
 def chapter_links(stem: str) -> HTML:
@@ -87,17 +105,18 @@ def chapter_links(stem: str) -> HTML:
     previous, following = neighbours(stem)
     parts = []
     if previous is not None:
-        parts.append(f'<a href="{previous.filename}">&larr; {previous.title}</a>')
-    if CHAPTERS[0] not in (chapter(stem), previous):  # no second link to the overview
-        parts.append(f'<a href="{CHAPTERS[0].filename}">Overview</a>')
+        parts.append(f'<a href="{previous.filename}">&larr; {_label(previous)}</a>')
+    if chapters()[0] not in (chapter(stem), previous):  # no second link to the overview
+        parts.append(f'<a href="{chapters()[0].filename}">Overview</a>')
     if following is not None:
-        parts.append(f'<a href="{following.filename}">{following.title} &rarr;</a>')
+        parts.append(f'<a href="{following.filename}">{_label(following)} &rarr;</a>')
     return HTML(f'<nav class="tp-chapter-nav">{" &middot; ".join(parts)}</nav>')
 
 
 def contents() -> HTML:
     """The list of chapters with links, for the landing page."""
     items = "\n".join(
-        f'<li><a href="{c.filename}">{c.title}</a>: {c.summary}</li>' for c in CHAPTERS[1:]
+        f'<li><a href="{c.filename}">{escape(c.title)}</a>: {escape(c.summary)}</li>'
+        for c in chapters()[1:]
     )
     return HTML(f'<ol class="tp-contents">\n{items}\n</ol>')

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from helpers import navigation
@@ -42,13 +44,50 @@ def test_contents_links_every_chapter_but_the_landing_page():
 
 def test_every_existing_notebook_is_a_chapter():
     stems = {c.stem for c in navigation.CHAPTERS}
-    assert {p.stem for p in NOTEBOOKS.glob("*.ipynb")} <= stems
+    assert {p.stem for p in NOTEBOOKS.glob("*.ipynb") if p.stem != "_template"} == stems
 
 
 def test_every_notebook_carries_its_page_title():
     """Voila uses the notebook's metadata title for the browser tab."""
-    import json
-
-    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         metadata = json.loads(path.read_text(encoding="utf-8"))["metadata"]
         assert metadata.get("title") == navigation.page_title(path.stem), path.name
+
+
+def test_titles_are_each_notebooks_own_heading():
+    for entry in navigation.CHAPTERS:
+        first_markdown = next(
+            cell
+            for cell in json.loads((NOTEBOOKS / entry.filename).read_text())["cells"]
+            if cell["cell_type"] == "markdown"
+        )
+        assert "".join(first_markdown["source"]).startswith(f"# {entry.title}\n")
+    assert navigation.page_title("00_index") == navigation.CHAPTERS[0].title
+    assert navigation.page_title("06_audit").startswith("Reproducibility audit | ")
+
+
+def test_a_notebook_without_a_title_is_refused(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("Some text\n# Late heading")]
+    nbformat.write(notebook, tmp_path / "07_untitled.ipynb")
+    with pytest.raises(ValueError, match="07_untitled.ipynb: the first Markdown cell"):
+        navigation.notebook_title(tmp_path / "07_untitled.ipynb")
+
+
+def test_a_new_chapter_needs_a_summary(tmp_path, monkeypatch):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("# A new chapter\n\nText.")]
+    nbformat.write(notebook, tmp_path / "07_new.ipynb")
+    monkeypatch.setattr(navigation, "NOTEBOOKS", tmp_path)
+    navigation.chapters.cache_clear()
+    try:
+        with pytest.raises(KeyError, match="07_new"):
+            navigation.chapters()
+    finally:
+        monkeypatch.undo()
+        navigation.chapters.cache_clear()
+
+
+def test_titles_are_escaped_in_links():
+    assert "Kazakh R&amp;D" in navigation.chapter_links("03_park_survey").data
+    assert "Kazakh R&amp;D</a>" in navigation.contents().data

@@ -1,5 +1,8 @@
 """Strip what changes on every run from executed notebooks, so diffs show real changes.
 
+Each chapter's browser-tab title is derived from its own first heading
+(:func:`helpers.navigation.page_title`) and written into the metadata, where Voila reads it.
+
 Widget views and saved widget state carry random model ids. Voila and JupyterLab rebuild
 widgets when they run a notebook, and nbval does not compare widget views, so the committed
 notebooks keep each widget's text form only. `make notebooks` runs this after executing.
@@ -26,10 +29,21 @@ def clean(notebook: nbformat.NotebookNode) -> bool:
     return changed
 
 
+def set_page_title(notebook: nbformat.NotebookNode, stem: str) -> bool:
+    """Write the chapter's tab title into its metadata; return whether it changed."""
+    from helpers.navigation import page_title
+
+    title = page_title(stem)
+    changed = notebook.metadata.get("title") != title
+    notebook.metadata["title"] = title
+    return changed
+
+
 def main(paths: list[str]) -> int:
     for path in map(Path, paths):
         notebook = nbformat.read(path, as_version=4)
-        if clean(notebook):
+        titled = path.stem[:2].isdigit() and set_page_title(notebook, path.stem)
+        if clean(notebook) | titled:
             nbformat.write(notebook, path)
     return 0
 
