@@ -1,0 +1,187 @@
+"""The audit's results: run every check once, then select and tabulate the findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from .checks import FINDERS
+from .model import (
+    CATEGORIES,
+    EVERY_FINDING,
+    FIELDS,
+    PLURALS,
+    SEVERITIES,
+    Audit,
+    Check,
+    Finding,
+    as_text,
+    group_label,
+    group_order,
+)
+
+
+@cache
+def _run(data_dir: str | None) -> tuple[tuple[Finding, ...], tuple[Check, ...]]:
+    audit = Audit(data_dir)
+    for finder in FINDERS:
+        finder(audit)
+    order = {name: i for i, name in enumerate(group_order())}
+    severity = {name: i for i, name in enumerate(SEVERITIES)}
+    findings = sorted(
+        audit.findings, key=lambda f: (order.get(f.group, len(order)), severity[f.severity])
+    )
+    return tuple(findings), tuple(audit.checks)
+
+
+def run(data_dir: Path | str | None = None) -> tuple[list[Finding], list[Check]]:
+    """Run every check; return the findings and the confirmed checks."""
+    findings, checks = _run(None if data_dir is None else str(data_dir))
+    return list(findings), list(checks)
+
+
+def findings(data_dir: Path | str | None = None) -> list[Finding]:
+    """Everything the published numbers do not reproduce, by table then severity."""
+    return run(data_dir)[0]
+
+
+def confirmed(data_dir: Path | str | None = None) -> list[Check]:
+    """Every check that reproduces (a printed total, share, mean or claim)."""
+    return run(data_dir)[1]
+
+
+def finding(finding_id: str, data_dir: Path | str | None = None) -> Finding:
+    """The finding with this id (``KeyError`` if the audit has no such finding)."""
+    for item in findings(data_dir):
+        if item.id == finding_id:
+            return item
+    raise KeyError(f"no finding {finding_id!r}")
+
+
+def group_options() -> list[tuple[str, str]]:
+    """``(label, value)`` pairs for a table selector, 'All' first; only groups with findings."""
+    present = {f.group for f in findings()} | {r for f in findings() for r in f.resources}
+    return [("All tables", EVERY_FINDING)] + [
+        (group_label(g), g) for g in group_order() if g in present
+    ]
+
+
+def findings_frame(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One row per finding: the JSON fields plus ``group``."""
+    records = []
+    for item in findings(data_dir):
+        record = item.to_dict()
+        record["group"] = item.group
+        records.append(record)
+    return pd.DataFrame.from_records(records, columns=[*FIELDS, "group"])
+
+
+def confirmed_frame(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Reader's table of the checks that reproduce."""
+    records = [
+        {
+            "Table": group_label(c.resources[0]).replace(" ", "\u00a0"),
+            "Where": c.where,
+            "Check": c.description,
+            "Printed": as_text(c.printed),
+            "Recomputed": as_text(c.recomputed),
+        }
+        for c in confirmed(data_dir)
+    ]
+    return pd.DataFrame.from_records(
+        records, columns=["Table", "Where", "Check", "Printed", "Recomputed"]
+    )
+
+
+def filter_findings(severities: Iterable[str] = (), table: str = EVERY_FINDING) -> pd.DataFrame:
+    """Reader's table of the findings of the chosen severities about the chosen table.
+
+    Parameters
+    ----------
+    severities : iterable of str
+        Any of :data:`SEVERITIES`; empty selects all.
+    table : str
+        A resource name ('table-08', 'figure-04', 'literature'), ``'several'`` or
+        :data:`EVERY_FINDING`.
+
+    Raises
+    ------
+    ValueError
+        If a severity or the table is not one the audit knows.
+    """
+    if isinstance(severities, str):
+        severities = [severities]
+    chosen = list(severities)
+    unknown = [s for s in chosen if not isinstance(s, str) or s not in SEVERITIES]
+    if unknown:
+        raise ValueError(f"unknown severity {unknown[0]!r}; known: {', '.join(SEVERITIES)}")
+    if not isinstance(table, str) or table not in {EVERY_FINDING, *group_order()}:
+        raise ValueError(f"unknown table {table!r}")
+    selected = [
+        f
+        for f in findings()
+        if (not chosen or f.severity in chosen)
+        and (table == EVERY_FINDING or f.group == table or table in f.resources)
+    ]
+    return pd.DataFrame.from_records(
+        [
+            {
+                "Table": group_label(f.group).replace(" ", "\u00a0"),
+                "Severity": f.severity,
+                "Category": f.category,
+                "Where": f.where,
+                "Finding": f.message,
+                "Printed": as_text(f.printed),
+                "Recomputed": as_text(f.recomputed),
+            }
+            for f in selected
+        ],
+        columns=["Table", "Severity", "Category", "Where", "Finding", "Printed", "Recomputed"],
+    )
+
+
+def severity_scale() -> pd.DataFrame:
+    """The severity scale and the categories, for readers."""
+    return pd.DataFrame({"Severity": list(SEVERITIES), "Meaning": list(SEVERITIES.values())})
+
+
+def category_scale() -> pd.DataFrame:
+    return pd.DataFrame({"Category": list(CATEGORIES), "Meaning": list(CATEGORIES.values())})
+
+
+def summary_data(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Number of findings by category (rows) and severity (columns), all combinations."""
+    frame = findings_frame(data_dir)
+    table = pd.crosstab(frame["category"], frame["severity"])
+    return table.reindex(index=list(CATEGORIES), columns=list(SEVERITIES), fill_value=0)
+
+
+def summary_resources() -> list[str]:
+    """The resources the findings concern, in reading order (for the chart's source line)."""
+    named = {r for f in findings() for r in f.resources}
+    return [g for g in group_order() if g in named]
+
+
+def count_values(data_dir: Path | str | None = None) -> dict[str, int | str]:
+    """The counts the chapter's prose states, for :func:`helpers.display.prose.prose`.
+
+    ``checks`` and ``findings`` are whole numbers; each severity (``errors``,
+    ``inconsistencies``, ``ambiguities``, ``notes``) is its count with the noun, singular
+    for one ('1 error', '7 errors').
+    """
+    items = findings(data_dir)
+    values: dict[str, int | str] = {"checks": len(confirmed(data_dir)), "findings": len(items)}
+    for severity, plural in PLURALS.items():
+        n = sum(f.severity == severity for f in items)
+        values[plural] = f"{n} {severity if n == 1 else plural}"
+    return values
+
+
+def counts_line(data_dir: Path | str | None = None) -> str:
+    """The counts as one sentence (the report's first line)."""
+    values = count_values(data_dir)
+    by_severity = ", ".join(str(values[plural]) for plural in PLURALS.values())
+    return f"{values['checks']} checks reproduce; {values['findings']} findings: {by_severity}."
