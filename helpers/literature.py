@@ -2,8 +2,9 @@
 
 One row per cited work comes from the ``literature`` resource.  This module derives a
 coarse region from the place a work studied, flags borderline verdicts, and builds the
-reader's views: a filterable table (behind ipywidgets), the verdict counts and their
-chart, the bibliography, the footnote 4 panel, and the sentences that carry numbers.
+reader's views: a filterable table (behind the switchboard widgets), the verdict counts and
+their chart, the bibliography, the footnote 4 panel, and the values the chapter's prose
+states (see :mod:`helpers.display.prose`).
 
 Verdicts are *our* reading of how the paper reports a work, not the work's own
 conclusion; borderline readings are flagged from the row notes.
@@ -11,7 +12,6 @@ conclusion; borderline readings are flagged from the row notes.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 
@@ -21,6 +21,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from .datapackage import load
+from .display.html import escape
 from .display.switchboard import Chooser, Control, Shown, SwitchedView, plain_query
 from .tables import table_html
 from .theme import NEUTRAL_COLOR, OKABE_ITO, new_figure
@@ -113,7 +114,7 @@ VERDICTS = ["positive", "mixed", "negative"]
 VERDICT_LABELS = {"positive": "Positive", "mixed": "Mixed", "negative": "Negative"}
 NO_VERDICT = "none"
 NO_VERDICT_LABEL = "No verdict (conceptual work)"
-ALL = "all"
+EVERY_STUDY = "all"  # the filters' "do not filter" value
 # Notes that explain a borderline *verdict* (not a borderline kind of park, for example).
 _BORDERLINE_VERDICT = re.compile(r"borderline verdict|^borderline:", re.IGNORECASE)
 
@@ -123,22 +124,28 @@ def is_borderline_verdict(note: object) -> bool:
     return isinstance(note, str) and bool(_BORDERLINE_VERDICT.search(note))
 
 
-def studies() -> pd.DataFrame:
-    """The ``literature`` resource with the derived columns the chapter filters on.
+def studies(literature: pd.DataFrame) -> pd.DataFrame:
+    """The loaded ``literature`` resource with the derived columns the chapter uses.
 
     Adds ``region`` (see :func:`region_of`), ``verdict_key`` (the verdict, or ``"none"``
     for conceptual works), ``borderline`` and ``in_review`` (cited in Section 2, the
-    literature review).  Rows stay in the file's order, which is the order of citation.
+    literature review).  Rows stay in the file's order, which is the order of citation;
+    ``literature`` itself is not changed.
     """
-    frame = load("literature")
-    frame["region"] = [
-        region_of(place, kind)
-        for place, kind in zip(frame["place"], frame["kind_of_work"], strict=True)
-    ]
-    frame["verdict_key"] = frame["verdict"].fillna(NO_VERDICT)
-    frame["borderline"] = frame["note"].map(is_borderline_verdict).astype(bool)
-    frame["in_review"] = frame["cited_in"].str.contains("Section 2", regex=False)
-    return frame
+    return literature.assign(
+        region=[
+            region_of(place, kind)
+            for place, kind in zip(literature["place"], literature["kind_of_work"], strict=True)
+        ],
+        verdict_key=literature["verdict"].fillna(NO_VERDICT),
+        borderline=literature["note"].map(is_borderline_verdict).astype(bool),
+        in_review=literature["cited_in"].str.contains("Section 2", regex=False),
+    )
+
+
+def _cited_studies() -> pd.DataFrame:
+    """:func:`studies` of the ``literature`` resource (for the explorer and footnote 4)."""
+    return studies(load("literature"))
 
 
 def verdict_label(verdict: object, borderline: bool = False) -> str:
@@ -152,19 +159,19 @@ def verdict_label(verdict: object, borderline: bool = False) -> str:
 def verdict_options() -> list[tuple[str, str]]:
     """``(label, value)`` pairs for the verdict filter, "All verdicts" first."""
     options = [(VERDICT_LABELS[v], v) for v in VERDICTS]
-    return [("All verdicts", ALL), *options, (NO_VERDICT_LABEL, NO_VERDICT)]
+    return [("All verdicts", EVERY_STUDY), *options, (NO_VERDICT_LABEL, NO_VERDICT)]
 
 
 def region_options() -> list[tuple[str, str]]:
     """``(label, value)`` pairs for the region filter: the regions present, in fixed order."""
-    present = set(studies()["region"])
-    return [("All regions", ALL)] + [(r, r) for r in REGIONS if r in present]
+    present = set(_cited_studies()["region"])
+    return [("All regions", EVERY_STUDY)] + [(r, r) for r in REGIONS if r in present]
 
 
 def kind_options() -> list[tuple[str, str]]:
     """``(label, value)`` pairs for the kind-of-park filter, as the data names the kinds."""
-    kinds = sorted(set(studies()["kind_of_park"]), key=lambda k: (k == "general", k))
-    return [("All kinds of park", ALL)] + [(_kind_label(k), k) for k in kinds]
+    kinds = sorted(set(_cited_studies()["kind_of_park"]), key=lambda k: (k == "general", k))
+    return [("All kinds of park", EVERY_STUDY)] + [(_kind_label(k), k) for k in kinds]
 
 
 def _kind_label(kind: str) -> str:
@@ -187,7 +194,9 @@ def _selection(value: object, allowed: Iterable[str]) -> set[str] | None:
     return known or None
 
 
-def filter_studies(verdict: object = ALL, region: object = ALL, kind: object = ALL) -> pd.DataFrame:
+def filter_studies(
+    verdict: object = EVERY_STUDY, region: object = EVERY_STUDY, kind: object = EVERY_STUDY
+) -> pd.DataFrame:
     """The reader-facing table of cited works, filtered by verdict, region and kind of park.
 
     Parameters
@@ -208,7 +217,7 @@ def filter_studies(verdict: object = ALL, region: object = ALL, kind: object = A
         "What the paper says it found", "Verdict (our reading)"; rows in the order the
         paper cites the works.
     """
-    frame = studies()
+    frame = _cited_studies()
     wanted = {
         "verdict_key": _selection(verdict, [*VERDICTS, NO_VERDICT]),
         "region": _selection(region, REGIONS),
@@ -237,7 +246,9 @@ def filter_studies(verdict: object = ALL, region: object = ALL, kind: object = A
     ).reset_index(drop=True)
 
 
-def filtered_studies_html(verdict: object = ALL, region: object = ALL, kind: object = ALL) -> str:
+def filtered_studies_html(
+    verdict: object = EVERY_STUDY, region: object = EVERY_STUDY, kind: object = EVERY_STUDY
+) -> str:
     """The filtered table with a line saying how many works it shows (the explorer's view)."""
     table = filter_studies(verdict, region, kind)
     total = len(load("literature"))
@@ -254,9 +265,9 @@ def studies_explorer() -> Shown:
     (see :mod:`helpers.display.switchboard`), and the address bar keeps the choice.
     """
     controls = [
-        Control("verdict", "Verdict", tuple(verdict_options()), default=ALL),
-        Control("region", "Region", tuple(region_options()), default=ALL),
-        Control("kind", "Kind of park", tuple(kind_options()), default=ALL),
+        Control("verdict", "Verdict", tuple(verdict_options()), default=EVERY_STUDY),
+        Control("region", "Region", tuple(region_options()), default=EVERY_STUDY),
+        Control("kind", "Kind of park", tuple(kind_options()), default=EVERY_STUDY),
     ]
     chooser = Chooser("studies", controls, plain_query)
     view = SwitchedView("studies", chooser.views(filtered_studies_html), chooser.selection)
@@ -271,54 +282,49 @@ def _literature_source() -> str:
 
 
 # --------------------------------------------------------------------------------------
-# Sentences with numbers
+# Values the chapter's prose states
 # --------------------------------------------------------------------------------------
 
 
-def literature_summary_sentence() -> str:
-    """How many works the paper cites, where, and how many are evaluations."""
-    frame = studies()
-    in_review = int(frame["in_review"].sum())
-    evaluations = int((frame["kind_of_work"] == "evaluation").sum())
-    return (
-        f"The paper cites {len(frame)} distinct works: {in_review} in the literature review "
-        f"(Section 2, footnote 4 included) and {len(frame) - in_review} only in later sections. "
-        f"{evaluations} of them are evaluations of parks, incubators or high-tech regions; "
-        f"the other {len(frame) - evaluations} are conceptual works or sources of statistics."
-    )
+def review_values(studies: pd.DataFrame) -> dict[str, int]:
+    """How many works the paper cites, where, how many are evaluations, and their verdicts.
 
-
-def verdict_sentence() -> str:
-    """How many of the cited evaluations are negative, mixed and positive (our reading)."""
-    frame = studies()
-    evaluations = frame[frame["kind_of_work"] == "evaluation"]
+    ``studies`` is :func:`studies` of the ``literature`` resource.  Verdicts are our reading
+    of how the paper reports each evaluation; ``borderline`` counts the borderline readings.
+    """
+    in_review = int(studies["in_review"].sum())
+    evaluations = studies[studies["kind_of_work"] == "evaluation"]
     counts = evaluations["verdict"].value_counts()
-    borderline = int(evaluations["borderline"].sum())
-    return (
-        f"By our reading of how the paper reports them, {counts.get('negative', 0)} of the "
-        f"{len(evaluations)} evaluations it cites are negative about what parks achieve, "
-        f"{counts.get('mixed', 0)} are mixed and {counts.get('positive', 0)} positive. "
-        f"{borderline} of these verdicts are borderline readings, marked in the table."
-    )
+    return {
+        "works": len(studies),
+        "in_review": in_review,
+        "later_only": len(studies) - in_review,
+        "evaluations": len(evaluations),
+        "other_works": len(studies) - len(evaluations),
+        "negative": int(counts.get("negative", 0)),
+        "mixed": int(counts.get("mixed", 0)),
+        "positive": int(counts.get("positive", 0)),
+        "borderline": int(evaluations["borderline"].sum()),
+    }
 
 
-def region_sentence() -> str:
-    """Where the cited evaluations come from, largest region first."""
-    evaluations = studies().query("kind_of_work == 'evaluation'")
+def region_values(studies: pd.DataFrame) -> dict[str, int | str]:
+    """Where the cited evaluations come from: how many are placed, by region (largest
+    first, as "Western Europe 4, ..."), and how many have no stated place."""
+    evaluations = studies[studies["kind_of_work"] == "evaluation"]
     counts = evaluations["region"].value_counts()
-    stated = counts.drop(PLACE_NOT_STATED, errors="ignore")
-    stated = stated.sort_values(ascending=False, kind="stable")
-    parts = [f"{region} {count}" for region, count in stated.items()]
-    return (
-        f"Of the {len(evaluations)} evaluations, the paper or the public record places "
-        f"{int(stated.sum())} ({', '.join(parts)}); for {counts.get(PLACE_NOT_STATED, 0)} "
-        "neither says where the parks studied are."
-    )
+    placed = counts.drop(PLACE_NOT_STATED, errors="ignore")
+    placed = placed.sort_values(ascending=False, kind="stable")
+    return {
+        "evaluations": len(evaluations),
+        "placed": int(placed.sum()),
+        "placed_by_region": ", ".join(f"{region} {count}" for region, count in placed.items()),
+        "place_not_stated": int(counts.get(PLACE_NOT_STATED, 0)),
+    }
 
 
-def verdict_chart_caption() -> str:
-    """Caption (and text alternative) of the verdict chart, counted from the data."""
-    data = verdict_counts_data()
+def verdict_chart_caption(data: pd.DataFrame) -> str:
+    """Caption (and text alternative) of the verdict chart, from :func:`verdict_counts_data`."""
     kinds = data[data["split"] == SPLITS["kind_of_park"]]
     negative = kinds[kinds["verdict"] == "Negative"].sort_values("count", ascending=False)
     top = negative.iloc[0]
@@ -331,11 +337,6 @@ def verdict_chart_caption() -> str:
         "negative verdicts; grey segments are evaluations whose place neither the paper nor "
         "the public record states."
     )
-
-
-def paragraph(*sentences: str) -> HTML:
-    """Sentences built from the data, shown as one paragraph of the page."""
-    return HTML(f"<p>{html.escape(' '.join(sentences))}</p>")
 
 
 # --------------------------------------------------------------------------------------
@@ -364,35 +365,34 @@ def full_reference(row: pd.Series) -> str:
     return " ".join(parts)
 
 
-def bibliography() -> pd.DataFrame:
+def bibliography(literature: pd.DataFrame) -> pd.DataFrame:
     """Every cited work, sorted by author then year: key, reference, cited_as, cited_in, note."""
-    frame = load("literature")
-    frame = frame.assign(reference=frame.apply(full_reference, axis=1))
+    frame = literature.assign(reference=literature.apply(full_reference, axis=1))
     order = frame["authors"].str.casefold().str.replace(r"[^a-z0-9 ,.]", "", regex=True)
     frame = frame.assign(_order=order).sort_values(["_order", "year", "key"], kind="stable")
     return frame[["key", "reference", "doi", "cited_as", "cited_in", "note"]].reset_index(drop=True)
 
 
-def bibliography_html() -> HTML:
+def bibliography_html(literature: pd.DataFrame) -> str:
     """The bibliography as a list: reference, DOI link, how and where the paper cites it.
 
     Each entry's reading note (ambiguities, unconfirmed candidates) opens on demand.
     """
     items = []
-    for entry in bibliography().itertuples(index=False):
-        reference = html.escape(entry.reference)
+    for entry in bibliography(literature).itertuples(index=False):
+        reference = escape(entry.reference)
         if isinstance(entry.doi, str):
-            link = f'<a href="https://doi.org/{html.escape(entry.doi)}">doi:{html.escape(entry.doi)}</a>'
-            reference = reference.replace(f"doi:{html.escape(entry.doi)}", link)
+            link = f'<a href="https://doi.org/{escape(entry.doi)}">doi:{escape(entry.doi)}</a>'
+            reference = reference.replace(f"doi:{escape(entry.doi)}", link)
         cited = (
-            f' <span class="tp-source">Cited as &lsquo;{html.escape(entry.cited_as)}&rsquo;; '
-            f"{html.escape(entry.cited_in)}.</span>"
+            f' <span class="tp-source">Cited as &lsquo;{escape(entry.cited_as)}&rsquo;; '
+            f"{escape(entry.cited_in)}.</span>"
         )
         note = ""
         if isinstance(entry.note, str):
-            note = f"<details><summary>Reading note</summary>{html.escape(entry.note)}</details>"
+            note = f"<details><summary>Reading note</summary>{escape(entry.note)}</details>"
         items.append(f"<li>{reference}{cited}{note}</li>")
-    return HTML('<ul class="tp-bibliography">\n' + "\n".join(items) + "\n</ul>")
+    return '<ul class="tp-bibliography">\n' + "\n".join(items) + "\n</ul>"
 
 
 # --------------------------------------------------------------------------------------
@@ -402,8 +402,10 @@ def bibliography_html() -> HTML:
 SPLITS = {"region": "By region", "kind_of_park": "By kind of park"}
 
 
-def verdict_counts_data() -> pd.DataFrame:
+def verdict_counts_data(studies: pd.DataFrame) -> pd.DataFrame:
     """Number of cited evaluations per verdict, split by region and by kind of park.
+
+    ``studies`` is :func:`studies` of the ``literature`` resource.
 
     Returns
     -------
@@ -413,7 +415,7 @@ def verdict_counts_data() -> pd.DataFrame:
         present among the evaluations with every verdict (zeros included), groups in the
         order of :data:`REGIONS` or by number of evaluations.
     """
-    evaluations = studies().query("kind_of_work == 'evaluation'")
+    evaluations = studies[studies["kind_of_work"] == "evaluation"]
     records = []
     for column, split in SPLITS.items():
         groups = _group_order(evaluations[column], column)
@@ -506,7 +508,7 @@ _INCUBATORS_BENCHMARKED = re.compile(r"(\d+) US business incubators")
 
 def footnote_4_row() -> pd.Series:
     """The ``literature`` row of the work footnote 4 cites (US Department of Commerce, 2003)."""
-    frame = studies()
+    frame = _cited_studies()
     return frame[frame["key"] == FOOTNOTE_4_KEY].iloc[0]
 
 
@@ -524,11 +526,11 @@ def footnote_4_panel() -> HTML:
     verdict = verdict_label(row["verdict"], row["borderline"])
     return HTML(
         '<div class="tp-note">'
-        f"<p><strong>{html.escape(row['cited_as'])}: benchmarking of "
-        f"{incubators_benchmarked()} business incubators</strong> ({html.escape(row['cited_in'])})"
+        f"<p><strong>{escape(row['cited_as'])}: benchmarking of "
+        f"{incubators_benchmarked()} business incubators</strong> ({escape(row['cited_in'])})"
         "</p>"
-        f"<p>{html.escape(row['finding'])}</p>"
-        f"<p>Verdict (our reading): {html.escape(verdict)}. {html.escape(row['note'])}</p>"
-        f'<p class="tp-source">{html.escape(full_reference(row))} Data: data/literature.csv'
+        f"<p>{escape(row['finding'])}</p>"
+        f"<p>Verdict (our reading): {escape(verdict)}. {escape(row['note'])}</p>"
+        f'<p class="tp-source">{escape(full_reference(row))} Data: data/literature.csv'
         "</p></div>"
     )

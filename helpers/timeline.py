@@ -9,7 +9,6 @@ Positions are decimal years (see :func:`date_interval` and :func:`plot_position`
 
 from __future__ import annotations
 
-import html
 import math
 import re
 
@@ -19,10 +18,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .datapackage import load, resource
+from .display.html import escape
 from .display.switchboard import Chooser, Control, Shown, SwitchedView, plain_query
 from .parks import ALL_PARKS, park_label, park_options
 from .tables import table_html
-from .theme import OKABE_ITO, new_figure, show_chart, source_text
+from .theme import OKABE_ITO, new_figure, source_text
 
 _MONTH = "%b"
 NBSP = "\u00a0"
@@ -150,18 +150,22 @@ def short_label(event: str, park: object = None, limit: int = 60) -> str:
     return f"{park}: {text}" if isinstance(park, str) and park else text
 
 
-def timeline_data() -> pd.DataFrame:
-    """What the timeline chart draws: one row per event, in date order.
+def timeline_data(timeline: pd.DataFrame) -> pd.DataFrame:
+    """What the timeline chart draws: one row per event of ``timeline``, in date order.
+
+    Parameters
+    ----------
+    timeline : pandas.DataFrame
+        The loaded ``timeline`` resource.
 
     Returns
     -------
     pandas.DataFrame
         ``event_id``, ``label`` (see :func:`short_label`), ``kind``, ``park``,
         ``precision``, ``x`` (plotting position, decimal year, see :func:`plot_position`),
-        ``x_start`` and ``x_end`` (the period covered, see :func:`date_interval`) and
-        ``row`` (0 = top).
+        ``x_start`` and ``x_end`` (the period covered, see :func:`date_interval`), ``row``
+        (0 = top), and the event's own ``event``, ``start``, ``end`` and ``note``.
     """
-    timeline = load("timeline")
     intervals = [
         date_interval(s, e) for s, e in zip(timeline["start"], timeline["end"], strict=True)
     ]
@@ -177,6 +181,10 @@ def timeline_data() -> pd.DataFrame:
             "x": [(a + b) / 2 for a, b in intervals],
             "x_start": [a for a, _ in intervals],
             "x_end": [b for _, b in intervals],
+            "event": timeline["event"],
+            "start": timeline["start"],
+            "end": timeline["end"],
+            "note": timeline["note"],
         }
     )
     frame = frame.sort_values(["x_start", "x_end"], kind="stable").reset_index(drop=True)
@@ -349,25 +357,24 @@ def _timeline_legend(data: pd.DataFrame, colors: dict[str, str]) -> list:
         for p in ("day", "month", "year")
         if p in set(data["precision"])
     ]
-    timeline = load("timeline").set_index("event_id")
+    events = data.set_index("event_id")
     context = []
     for event_id, shade in zip(STUDY_PERIODS, _STUDY_SHADES, strict=True):
-        if event_id in timeline.index:
-            row = timeline.loc[event_id]
+        if event_id in events.index:
+            row = events.loc[event_id]
             label = f"{short_label(row['event'])}, {format_date(row['start'], row['end'])}"
             context.append(Patch(color=shade, label=label))
-    if SPICE_MEETING in timeline.index:
-        row = timeline.loc[SPICE_MEETING]
-        label = f"{spice_meeting_name()}, {format_date(row['start'], row['end'])}"
+    if SPICE_MEETING in events.index:
+        row = events.loc[SPICE_MEETING]
+        label = f"{spice_meeting_name(data)}, {format_date(row['start'], row['end'])}"
         context.append(Line2D([], [], color="#555555", ls="--", lw=1, label=label))
     height = max(len(kinds), len(precisions), len(context))
     columns = [kinds, precisions, context]
     return [h for column in columns for h in column + [blank] * (height - len(column))]
 
 
-def timeline_table() -> pd.DataFrame:
+def timeline_table(timeline: pd.DataFrame) -> pd.DataFrame:
     """The timeline for readers: date as the source gives it, event, kind, park, source, note."""
-    timeline = load("timeline")
     return pd.DataFrame(
         {
             "Date": [
@@ -386,22 +393,22 @@ def timeline_table() -> pd.DataFrame:
     )
 
 
-def timeline_caption() -> str:
-    """Caption (and text alternative) of the timeline chart, from the data."""
-    data = timeline_data()
-    timeline = load("timeline").set_index("event_id")
+def timeline_caption(data: pd.DataFrame) -> str:
+    """Caption (and text alternative) of the timeline chart, from :func:`timeline_data`."""
+    timeline = data.set_index("event_id")
     parks = data[data["park"].notna()]
     founded = sorted({int(x) for x in parks["x_start"]})
     fieldwork = timeline.loc[STUDY_PERIODS[0]]
     meeting = timeline.loc[SPICE_MEETING]
     undated = int(timeline["note"].str.contains("gives no exact day", regex=False).sum())
+    meeting_name = spice_meeting_name(data)
     return (
         f"One row per dated event ({len(data)} events, {min(years_covered(data))} to "
         f"{max(years_covered(data))}), coloured by kind; the marker shape shows how precise "
         f"the source's date is, and a year-only date is drawn at mid-year with a bar over the "
         f"whole year. The {len(parks)} surveyed parks were founded between {founded[0]} and "
         f"{founded[-1]}, before the fieldwork ({format_date(fieldwork['start'], fieldwork['end'])}"
-        f"); the {spice_meeting_name()} ({format_date(meeting['start'], meeting['end'])}) is the "
+        f"); the {meeting_name} ({format_date(meeting['start'], meeting['end'])}) is the "
         "dashed line."
         + (
             f" The {undated} events of that meeting whose day the report does not give are drawn"
@@ -422,14 +429,13 @@ def years_covered(data: pd.DataFrame) -> list[int]:
     return [math.floor(data["x_start"].min()), math.ceil(data["x_end"].max()) - 1]
 
 
-def show_timeline_chart(caption: str) -> None:
-    """Display the timeline chart with its source line and caption."""
-    show_chart(timeline_chart(timeline_data()), caption, "timeline")
+def spice_meeting_name(timeline: pd.DataFrame) -> str:
+    """The meeting's name as the timeline gives it, e.g. "57th SPICE meeting".
 
-
-def spice_meeting_name() -> str:
-    """The meeting's name as the timeline gives it, e.g. "57th SPICE meeting"."""
-    event = load("timeline").set_index("event_id").at[SPICE_MEETING, "event"]
+    ``timeline`` is the ``timeline`` resource or :func:`timeline_data` (any frame with
+    ``event_id`` and ``event``).
+    """
+    event = timeline.set_index("event_id").at[SPICE_MEETING, "event"]
     return event.split(" / ")[0]
 
 
@@ -448,13 +454,13 @@ def timeline_table_html(park: object = ALL_PARKS) -> str:
     from .park_filter import valid_parks
 
     chosen = valid_parks([park])
-    table = timeline_table()
+    table = timeline_table(load("timeline"))
     if not chosen:
         return table_html(table, TIMELINE_CAPTION, source_text("timeline"))
     label = park_label(chosen[0])
     events = int((table["Park"] == label).sum())
     note = (
-        f'<p class="tp-note">{html.escape(label)}: {events} dated event'
+        f'<p class="tp-note">{escape(label)}: {events} dated event'
         f"{'' if events == 1 else 's'} in the timeline, highlighted below.</p>"
     )
     return note + table_html(

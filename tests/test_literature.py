@@ -16,6 +16,12 @@ from helpers import literature as lit  # noqa: E402
 from helpers.datapackage import load, resource  # noqa: E402
 from helpers.theme import NEUTRAL_COLOR, OKABE_ITO  # noqa: E402
 
+
+@pytest.fixture
+def studies() -> pd.DataFrame:
+    return lit.studies(load("literature"))
+
+
 # --- regions -------------------------------------------------------------------------
 
 
@@ -46,8 +52,8 @@ def test_unknown_place_is_an_error_not_a_silent_region():
         lit.region_of("Atlantis (Sunken Park)")
 
 
-def test_every_cited_work_gets_a_region_and_conceptual_works_are_general():
-    frame = lit.studies()
+def test_every_cited_work_gets_a_region_and_conceptual_works_are_general(studies):
+    frame = studies
     assert set(frame["region"]) <= set(lit.REGIONS)
     conceptual = frame[frame["kind_of_work"] == "conceptual"]
     assert set(conceptual["region"]) == {lit.GENERAL}
@@ -62,10 +68,10 @@ def test_every_cited_work_gets_a_region_and_conceptual_works_are_general():
 # --- verdicts and the filtered table ---------------------------------------------------
 
 
-def test_borderline_verdicts_are_those_the_resource_notes_name():
+def test_borderline_verdicts_are_those_the_resource_notes_name(studies):
     note = next(n for n in resource("literature")["notes"] if n.startswith("Borderline verdicts"))
     named = set(re.findall(r"\b([a-z]+\d{4}[a-z]?)\b", note))
-    frame = lit.studies()
+    frame = studies
     assert set(frame.loc[frame["borderline"], "key"]) == named
     # A borderline *kind* of park is not a borderline verdict.
     assert not frame.set_index("key").at["markusen1986", "borderline"]
@@ -135,10 +141,10 @@ def test_known_values_survive_beside_unknown_ones():
     assert len(table) == 3
 
 
-def test_widget_options_cover_the_data_and_start_with_all():
+def test_widget_options_cover_the_data_and_start_with_all(studies):
     for options in (lit.verdict_options(), lit.region_options(), lit.kind_options()):
-        assert options[0][1] == lit.ALL
-    frame = lit.studies()
+        assert options[0][1] == lit.EVERY_STUDY
+    frame = studies
     assert {v for _, v in lit.region_options()[1:]} == set(frame["region"])
     assert {v for _, v in lit.kind_options()[1:]} == set(frame["kind_of_park"])
     assert [v for _, v in lit.verdict_options()[1:]] == ["positive", "mixed", "negative", "none"]
@@ -152,7 +158,9 @@ def test_explorer_prepares_every_combination_of_filters():
     regions, kinds = len(lit.region_options()), len(lit.kind_options())
     assert len(chooser.table) == len(verdicts) * regions * kinds
     key = chooser.table[f'["mixed","{lit.CEE_FORMER_USSR}","all"]']
-    assert view.html(key) == lit.filtered_studies_html("mixed", lit.CEE_FORMER_USSR, lit.ALL)
+    assert view.html(key) == lit.filtered_studies_html(
+        "mixed", lit.CEE_FORMER_USSR, lit.EVERY_STUDY
+    )
 
 
 def test_filtered_studies_html_says_how_many():
@@ -161,31 +169,55 @@ def test_filtered_studies_html_says_how_many():
     assert "No cited work matches" in empty
 
 
-# --- sentences -----------------------------------------------------------------------
+# --- values the prose states -----------------------------------------------------------
 
 
-def test_sentences_are_counted_from_the_data():
+def test_studies_adds_columns_without_changing_the_loaded_frame():
+    literature = load("literature")
+    frame = lit.studies(literature)
+    assert {"region", "verdict_key", "borderline", "in_review"} <= set(frame.columns)
+    assert "region" not in literature.columns
+    assert frame["key"].tolist() == literature["key"].tolist()
+
+
+def test_review_values_are_counted_from_the_data(studies):
     data = load("literature")
     evaluations = data[data["kind_of_work"] == "evaluation"]
-    summary = lit.literature_summary_sentence()
-    assert f"cites {len(data)} distinct works" in summary
-    in_review = data["cited_in"].str.contains("Section 2").sum()
-    assert f"{in_review} in the literature review" in summary
-    assert f"{len(data) - in_review} only in later sections" in summary
-    verdicts = lit.verdict_sentence()
-    negative = (evaluations["verdict"] == "negative").sum()
-    assert f"{negative} of the {len(evaluations)} evaluations" in verdicts
-    assert "12 of the 21 evaluations" in verdicts and "3 are mixed and 6 positive" in verdicts
-    assert "7 of these verdicts are borderline" in verdicts
-    regions = lit.region_sentence()
-    assert "places 13" in regions and "Western Europe 4" in regions and "for 8 neither" in regions
+    in_review = int(data["cited_in"].str.contains("Section 2").sum())
+    values = lit.review_values(studies)
+    assert values == {
+        "works": len(data),
+        "in_review": in_review,
+        "later_only": len(data) - in_review,
+        "evaluations": len(evaluations),
+        "other_works": len(data) - len(evaluations),
+        "negative": int((evaluations["verdict"] == "negative").sum()),
+        "mixed": int((evaluations["verdict"] == "mixed").sum()),
+        "positive": int((evaluations["verdict"] == "positive").sum()),
+        "borderline": int(studies.loc[studies["kind_of_work"] == "evaluation", "borderline"].sum()),
+    }
+    assert (values["works"], values["in_review"], values["later_only"]) == (29, 23, 6)
+    assert (values["negative"], values["mixed"], values["positive"]) == (12, 3, 6)
+    assert values["evaluations"] == 21 and values["borderline"] == 7
+    assert all(isinstance(v, int) for v in values.values())  # prose() refuses floats
+
+
+def test_region_values_list_regions_largest_first(studies):
+    values = lit.region_values(studies)
+    assert values["evaluations"] == 21
+    assert values["placed"] == 13 and values["place_not_stated"] == 8
+    assert values["placed_by_region"].startswith("Western Europe 4, " + lit.CEE_FORMER_USSR + " 3")
+    assert values["placed_by_region"].endswith(f"{lit.EU_WIDE} 1")
+    assert lit.PLACE_NOT_STATED not in values["placed_by_region"]
+    counts = [int(part.rsplit(" ", 1)[1]) for part in values["placed_by_region"].split(", ")]
+    assert counts == sorted(counts, reverse=True) and sum(counts) == values["placed"]
 
 
 # --- bibliography --------------------------------------------------------------------
 
 
 def test_bibliography_sorted_by_author_with_records_only_where_confirmed():
-    bib = lit.bibliography()
+    bib = lit.bibliography(load("literature"))
     assert len(bib) == len(load("literature"))
     authors = [ref.split(" (")[0].casefold() for ref in bib["reference"]]
     assert authors == sorted(authors)
@@ -202,7 +234,8 @@ def test_bibliography_sorted_by_author_with_records_only_where_confirmed():
 
 
 def test_bibliography_html_links_dois_and_escapes_text():
-    text = lit.bibliography_html().data
+    text = lit.bibliography_html(load("literature"))
+    assert isinstance(text, str)
     assert text.count("<li>") == len(load("literature"))
     assert '<a href="https://doi.org/10.1016/S0166-4972(97)00027-8">' in text
     assert "Centre for Strategy &amp; Evaluation Services" in text
@@ -212,8 +245,8 @@ def test_bibliography_html_links_dois_and_escapes_text():
 # --- verdict chart -------------------------------------------------------------------
 
 
-def test_verdict_counts_data_adds_up_to_the_csv():
-    data = lit.verdict_counts_data()
+def test_verdict_counts_data_adds_up_to_the_csv(studies):
+    data = lit.verdict_counts_data(studies)
     evaluations = load("literature").query("kind_of_work == 'evaluation'")
     assert list(data.columns) == ["split", "group", "verdict", "count"]
     for split in lit.SPLITS.values():
@@ -231,8 +264,8 @@ def test_verdict_counts_data_adds_up_to_the_csv():
     assert kind[("Science park", "Negative")] == 6 and kind[("Science park", "Positive")] == 5
 
 
-def test_verdict_counts_chart_draws_the_data():
-    data = lit.verdict_counts_data()
+def test_verdict_counts_chart_draws_the_data(studies):
+    data = lit.verdict_counts_data(studies)
     fig = lit.verdict_counts_chart(data)
     axes = fig.axes
     assert [ax.get_title(loc="left") for ax in axes] == list(lit.SPLITS.values())
@@ -248,8 +281,8 @@ def test_verdict_counts_chart_draws_the_data():
         assert "count" in ax.get_xlabel()
 
 
-def test_verdict_chart_colours_are_colour_blind_safe_and_unknown_is_grey():
-    data = lit.verdict_counts_data()
+def test_verdict_chart_colours_are_colour_blind_safe_and_unknown_is_grey(studies):
+    data = lit.verdict_counts_data(studies)
     fig = lit.verdict_counts_chart(data)
     region_ax = fig.axes[0]
     colours = {to_hex(p.get_facecolor()[:3]) for p in region_ax.patches}
@@ -277,11 +310,7 @@ def test_footnote_4_number_and_text_come_from_the_data():
     assert "Negative (borderline)" in panel
 
 
-def test_verdict_chart_caption_is_counted_from_the_data():
-    caption = lit.verdict_chart_caption()
+def test_verdict_chart_caption_is_counted_from_the_data(studies):
+    caption = lit.verdict_chart_caption(lit.verdict_counts_data(studies))
     assert "the 21 evaluations" in caption and "(6 positive, 3 mixed, 12 negative)" in caption
     assert "Science parks account for 6 of the 12 negative verdicts" in caption
-
-
-def test_paragraph_escapes():
-    assert lit.paragraph("a <b>", "c").data == "<p>a &lt;b&gt; c</p>"

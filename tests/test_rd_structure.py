@@ -1,4 +1,4 @@
-"""Chapter 2: Table 1, the business-share gap and the 'since the paper' figures."""
+"""Chapter 2: Table 1 and the business-share gap (the later figures: test_rd_since.py)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,13 @@ import pytest  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from helpers import load  # noqa: E402
-from helpers import rd_structure as rd
+from helpers import rd_structure as rd  # noqa: E402
 from helpers.tables import html_table  # noqa: E402
-from helpers.theme import show_chart  # noqa: E402
 
 
 @pytest.fixture
 def table() -> pd.DataFrame:
     return load("table-01")
-
-
-@pytest.fixture
-def since() -> pd.DataFrame:
-    return load("rd-since")
 
 
 def _value(table: pd.DataFrame, region: str, sector: str) -> float:
@@ -76,25 +70,34 @@ def test_printed_sector_sums_are_computed_from_the_csv(table):
     assert sums.loc["Kazakhstan", "printed_sum"] == pytest.approx(98.0)
 
 
-def test_unprinted_share_note_names_each_sum(table):
-    note = rd.unprinted_share_note(table)
-    for row in rd.printed_sector_sums(table).itertuples():
-        assert f"{row.printed_sum:.1f}% in" in note and f"{row.not_printed:.1f} points" in note
-    assert "not 100%" in note and "the European Union (1995)" in note
+def test_printed_sums_values_name_each_region(table):
+    values = rd.printed_sums_values(table)
+    sums = rd.printed_sector_sums(table)
+    assert len(values) == 3 * len(sums)
+    for row in sums.itertuples():
+        region = row.region.lower().replace(" ", "_")
+        assert values[f"{region}_printed"] == f"{row.printed_sum:.1f}%"
+        assert values[f"{region}_not_printed"] == f"{row.not_printed:.1f}"
+        assert values[f"{region}_year"] == str(row.year)
+    assert values["kazakhstan_printed"] == "98.0%" and values["kazakhstan_not_printed"] == "2.0"
+    assert values["north_america_printed"] == "85.1%" and values["european_union_year"] == "1995"
 
 
-def test_business_split_check_adds_the_sub_rows(table):
-    sentence = rd.business_split_check(table)
-    assert "4.4% for in-house" in sentence and "14.2% for construction" in sentence
-    assert " add up to the printed business total of 18.6%" in sentence
+def test_business_split_values_add_the_sub_rows(table):
+    values = rd.business_split_values(table)
+    assert values["in_house"] == "4.4%" and values["design_bureaus"] == "14.2%"
+    assert values["business_split_verdict"] == "add up to"
+    assert values["business_total"] == "18.6%"
     share = round(100 * _value(table, "Kazakhstan", "business_design_bureaus") / 18.6)
-    assert f"design bureaus perform {share}%" in sentence
+    assert values["design_bureaus_share_of_business"] == f"{share}%" == "76%"
 
 
-def test_business_split_check_reports_a_mismatch(table):
+def test_business_split_values_report_a_mismatch(table):
     broken = table.copy()
     broken.loc[broken["sector"] == "business_in_house", "value"] = 5.4
-    assert "do not add up to" in rd.business_split_check(broken)
+    values = rd.business_split_values(broken)
+    assert values["business_split_verdict"] == "do not add up to"
+    assert values["in_house"] == "5.4%"
 
 
 def test_table1_chart_data_stacks_the_kazakh_business_split(table):
@@ -153,123 +156,24 @@ def test_business_gap_differences_and_ratios(table):
 
 def test_three_times_is_judged_from_the_ratios(table):
     gap = rd.business_gap(table)
-    verdict = rd.three_times_verdict(gap)
-    assert "3.19 times" in verdict and "2.82 times" in verdict
-    assert "is a fair rounding" in verdict
-    assert "overstates the gap with the European Union (2.82)" in verdict
-    stretched = gap.assign(ratio=[3.6, 2.82])
-    unfair = rd.three_times_verdict(stretched)
-    assert "not a fair rounding for North America" in unfair
-    assert "is a fair rounding" not in unfair
+    values = rd.three_times_values(gap)
+    assert values["north_america_ratio"] == "3.19" and values["european_union_ratio"] == "2.82"
+    assert values["north_america_share"] == "59.3%" and values["kazakhstan_share"] == "18.6%"
+    assert values["north_america_difference"] == "40.7"
+    assert values["european_union_difference"] == "33.9"
+    assert values["three_times_verdict"].endswith("'three times lower' is a fair rounding")
+    assert values["european_union_reading"] == "overstates"
+    assert values["north_america_reading"] == "understates"
+    stretched = rd.three_times_values(gap.assign(ratio=[3.6, 2.82]))
+    assert stretched["three_times_verdict"].endswith("is not a fair rounding")
+    assert stretched["north_america_ratio"] == "3.60"
+    assert not any(isinstance(v, float) for v in values.values())  # prose() refuses floats
 
 
 def test_year_note_shows_the_text_and_table_years():
     note = rd.year_note()
     assert "2000" in note and "2002" in note
-    html = rd.note_box(note).data
-    assert 'class="tp-note"' in html and "&#x27;in Kazakhstan in 2000" in html
-
-
-# --- since the paper ------------------------------------------------------------------------
-
-
-def test_rd_since_rows_all_cite_a_source_and_leave_out_the_unconfirmed_split(since):
-    assert since["source"].notna().all()
-    kazakh_shares = since[
-        (since["region"] == "Kazakhstan") & (since["indicator"] == "share_of_gerd_performed")
-    ]
-    assert kazakh_shares.empty  # the 2011 UNESCO split may be by funder: not stored
-    shares = since[since["indicator"] == "share_of_gerd_performed"]
-    for _, group in shares.groupby("region"):
-        assert group["value"].sum() == pytest.approx(100, abs=0.15)  # rounding only
-
-
-def test_business_then_and_now_data(table, since):
-    data = rd.business_then_and_now_data(since, table)
-    assert data["from_paper"].tolist() == [True] + [False] * 5
-    assert data.iloc[0]["value"] == _value(table, "Kazakhstan", "business_enterprise")
-    assert data.iloc[0]["year"] == 2002
-    later = since[
-        (since["indicator"] == "share_of_gerd_performed")
-        & (since["sector"] == "business_enterprise")
-    ]
-    assert data.iloc[1:]["value"].tolist() == later["value"].tolist()
-    assert data.iloc[1:]["region"].tolist() == [
-        "OECD total",
-        "EU27",
-        "United States",
-        "Korea",
-        "Russia",
-    ]
-    assert data.set_index("region").loc["Russia", "year"] == 2020
-
-
-def test_business_then_and_now_chart_labels_sources_and_years(table, since):
-    data = rd.business_then_and_now_data(since, table)
-    fig = rd.business_then_and_now_chart(data)
-    ax = fig.axes[0]
-    bars = _bars(ax)
-    for row in data.itertuples():
-        assert bars[f"{row.region}|{row.year}"].get_width() == pytest.approx(row.value)
-    ticks = [t.get_text() for t in ax.get_yticklabels()]
-    assert "Kazakhstan, 2002\n(the paper, Table 1)" in ticks
-    assert "Russia, 2020\n(OECD MSTI)" in ticks
-    assert bars["Kazakhstan|2002"].get_facecolor() != bars["Korea|2023"].get_facecolor()
-    assert "(%)" in ax.get_xlabel()
-
-
-def test_business_then_and_now_sentence(table, since):
-    sentence = rd.business_then_and_now_sentence(rd.business_then_and_now_data(since, table))
-    assert "18.6% of Kazakh GERD in 2002 (Table 1)" in sentence
-    assert "from 56.6% (Russia, 2020) to 79.2% (Korea, 2023)" in sentence
-    assert "not as a trend" in sentence
-
-
-def test_since_shares_view(since):
-    view = rd.since_shares_view(since)
-    assert view["Region"].tolist() == ["OECD total", "EU27", "United States", "Korea", "Russia"]
-    korea = view.set_index("Region").loc["Korea"]
-    assert korea["Business enterprise (% of GERD)"] == 79.2
-    assert korea["Sum of the four (%)"] == pytest.approx(100.0)
-    assert view.set_index("Region").loc["Russia", "Sum of the four (%)"] == pytest.approx(99.9)
-    assert view["Source"].str.startswith("OECD Main Science").all()
-
-
-def test_gerd_gdp_data_and_chart(since):
-    data = rd.gerd_gdp_data(since)
-    gerd = data[data["indicator"] == "gerd_percent_of_gdp"]
-    assert gerd["year"].tolist() == [2005, 2009, 2013]
-    assert gerd["value"].tolist() == [0.28, 0.23, 0.18]
-    fig = rd.gerd_gdp_chart(data)
-    ax = fig.axes[0]
-    lines = {line.get_gid(): line for line in ax.get_lines()}
-    assert list(lines["gerd_percent_of_gdp"].get_ydata()) == [0.28, 0.23, 0.18]
-    assert list(lines["business_rd_percent_of_gdp"].get_xdata()) == [2013]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["2005", "2009", "2013"]
-    assert ax.get_ylabel() == "Per cent of GDP"
-    assert sorted(t.get_text() for t in ax.texts) == ["0.05", "0.18", "0.23", "0.28"]
-
-
-def test_gerd_trend_sentence_cites_the_source(since):
-    sentence = rd.gerd_trend_sentence(rd.gerd_gdp_data(since))
-    assert sentence.startswith("Kazakhstan's gross domestic expenditure on R&D fell from 0.28%")
-    assert "Business R&D was 0.05% of GDP in 2013." in sentence
-    assert sentence.endswith("Source: UNESCO Science Report 2015, Kazakhstan chapter.")
-
-
-def test_since_source_line_and_sourced_chart(monkeypatch, since):
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
-    data = rd.gerd_gdp_data(since)
-    line = rd.since_source_line(data, "data/rd-since.csv")
-    assert line == (
-        "Sources: UNESCO Science Report 2015, Kazakhstan chapter. Data: data/rd-since.csv"
-    )
-    fig = rd.gerd_gdp_chart(data)
-    show_chart(fig, "GERD <falls>", source=line)
-    assert shown[0].data[:8] == b"\x89PNG\r\n\x1a\n"  # the chart, rendered as PNG
-    assert fig.texts[-1].get_text() == line
-    assert "GERD &lt;falls&gt;" in shown[1].data
+    assert "'in Kazakhstan in 2000 of 18.6%'" in note
 
 
 def test_table1_source_and_caption_come_from_the_data(table):
@@ -281,25 +185,3 @@ def test_table1_source_and_caption_come_from_the_data(table):
     assert "split into 4.4% for in-house business R&D" in caption
     assert "government in Kazakhstan (57.2%)" in caption
     assert "business enterprise in North America (59.3%)" in caption
-
-
-def test_then_and_now_caption_and_paragraph(table, since):
-    data = rd.business_then_and_now_data(since, table)
-    caption = rd.business_then_and_now_caption(data)
-    assert (
-        caption.startswith("Horizontal bars") and rd.business_then_and_now_sentence(data) in caption
-    )
-    assert rd.paragraph("a < b").data == "<p>a &lt; b</p>"
-
-
-def test_sourced_chart_wraps_a_long_source_line(monkeypatch, since, table):
-    monkeypatch.setattr("IPython.display.display", lambda obj: None)
-    data = rd.business_then_and_now_data(since, table)
-    line = rd.since_source_line(data, "data/table-01.csv", "data/rd-since.csv")
-    fig = rd.business_then_and_now_chart(data)
-    width = int(fig.get_figwidth() * 16)
-    assert len(line) > width
-    show_chart(fig, "caption", source=line)
-    shown = fig.texts[-1].get_text()
-    assert " ".join(shown.split()) == line
-    assert all(len(part) <= width for part in shown.split("\n"))

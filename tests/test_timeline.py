@@ -6,6 +6,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
@@ -13,6 +14,17 @@ from helpers import timeline as tl  # noqa: E402
 from helpers.datapackage import load  # noqa: E402
 from helpers.parks import park_codes  # noqa: E402
 from helpers.theme import OKABE_ITO, source_text  # noqa: E402
+
+
+@pytest.fixture
+def timeline() -> pd.DataFrame:
+    return load("timeline")
+
+
+@pytest.fixture
+def data(timeline) -> pd.DataFrame:
+    return tl.timeline_data(timeline)
+
 
 # --- timeline: partial dates ----------------------------------------------------------
 
@@ -65,10 +77,8 @@ def test_short_labels():
     assert len(long) <= 60 and long.endswith("…")
 
 
-def test_timeline_data_positions_every_event():
-    data = tl.timeline_data()
-    timeline = load("timeline").set_index("event_id")
-    assert set(data["event_id"]) == set(timeline.index)
+def test_timeline_data_positions_every_event(timeline, data):
+    assert set(data["event_id"]) == set(timeline["event_id"])
     assert data["x_start"].is_monotonic_increasing
     assert data["row"].tolist() == list(range(len(data)))
     row = data.set_index("event_id")
@@ -81,17 +91,18 @@ def test_timeline_data_positions_every_event():
     assert row.at["park-kgp-founded", "label"].startswith("KGP: ")
     meeting = row.loc["spice-57th-meeting"]
     assert meeting["x_start"] < meeting["x"] < meeting["x_end"] < 2003
+    events = timeline.set_index("event_id").loc[row.index]
+    for column in ("event", "start", "end", "note"):  # the event's own fields ride along
+        assert row[column].fillna("").tolist() == events[column].fillna("").tolist()
 
 
-def test_axis_is_broken_only_across_long_empty_gaps():
-    data = tl.timeline_data()
+def test_axis_is_broken_only_across_long_empty_gaps(data):
     assert tl.axis_segments(data) == [(1997, 2005), (2008, 2009), (2014, 2015)]
     crowded = data[data["x_end"] < 2006]
     assert tl.axis_segments(crowded) == [(1997, 2005)]
 
 
-def test_timeline_chart_draws_each_event_where_the_data_says():
-    data = tl.timeline_data()
+def test_timeline_chart_draws_each_event_where_the_data_says(data):
     fig = tl.timeline_chart(data)
     axes = fig.axes
     assert len(axes) == len(tl.axis_segments(data))
@@ -124,9 +135,9 @@ def test_kind_colours_are_distinct_palette_colours():
     assert set(colors.values()) <= set(OKABE_ITO)
 
 
-def test_timeline_table_shows_dates_as_given():
-    table = tl.timeline_table()
-    data = load("timeline")
+def test_timeline_table_shows_dates_as_given(timeline):
+    table = tl.timeline_table(timeline)
+    data = timeline
     assert len(table) == len(data)
     assert list(table.columns) == ["Date", "Event", "Kind", "Park", "Place", "Source", "Note"]
     assert table["Date"].iloc[0] == "18\u00a0Sep\u00a01997"  # no line break inside a date
@@ -136,14 +147,9 @@ def test_timeline_table_shows_dates_as_given():
     assert table["Source"].tolist() == data["source"].tolist()
 
 
-def test_show_timeline_chart_names_the_timeline_sources(monkeypatch):
-    calls = []
-    monkeypatch.setattr(tl, "show_chart", lambda *args, **kw: calls.append((args, kw)))
-    tl.show_timeline_chart("A timeline caption")
-    (fig, caption, *names), options = calls[0]
-    assert caption == "A timeline caption" and names == ["timeline"] and options == {}
-    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert labels == tl.timeline_data()["label"].tolist()
+def test_spice_meeting_name_reads_the_timeline(timeline, data):
+    assert tl.spice_meeting_name(timeline) == "57th SPICE meeting"
+    assert tl.spice_meeting_name(data) == tl.spice_meeting_name(timeline)
 
 
 def test_timeline_source_line_names_its_own_sources():
@@ -151,14 +157,14 @@ def test_timeline_source_line_names_its_own_sources():
     assert "SPICE 57th meeting report" in text and text.endswith("Data: data/timeline.csv")
 
 
-def test_timeline_caption_is_counted_from_the_data():
-    timeline = tl.timeline_caption()
+def test_timeline_caption_is_counted_from_the_data(data):
+    timeline = tl.timeline_caption(data)
     assert "(22 events, 1997 to 2014)" in timeline
     assert "The 5 surveyed parks were founded between 1999 and 2003" in timeline
     assert "fieldwork (Sep–Oct 2003)" in timeline and "(10–15 Sep 2002)" in timeline
     assert "The axis is cut" in timeline
     assert "The 4 events of that meeting whose day the report does not give" in timeline
-    assert tl.years_covered(tl.timeline_data()) == [1997, 2014]
+    assert tl.years_covered(data) == [1997, 2014]
 
 
 def test_timeline_follows_a_park_and_ignores_anything_else():
