@@ -6,8 +6,12 @@ prints the most advanced stage first (``stage_order`` 1); the funnel here runs t
 way, from the earliest stage at the top to 'ready for introduction' at the bottom.
 
 Figure 7 is a diagram.  Its words are stored in ``data/figure-07.csv`` (resource
-``figure-07``) and :func:`figure_07_chart` redraws it from those rows; the layout is ours,
-since the flattened text of the paper keeps the words but not the drawing.
+``figure-07``); :mod:`helpers.diagrams` lays it out and draws it like Figures 1-3, and
+:func:`figure_07_caption` tells the drawing in words.  The layout is ours, since the
+flattened text of the paper keeps the words but not the drawing.
+
+Every function takes the loaded resource (``load("table-14")``, ``load("figure-07")``) or
+what an earlier function computed from it.
 """
 
 from __future__ import annotations
@@ -16,14 +20,10 @@ import textwrap
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
-from .datapackage import load
 from .recompute import agrees, cell, rows, share
-from .theme import NEUTRAL_COLOR, OKABE_ITO, new_figure
+from .theme import OKABE_ITO, new_figure
 
-TABLE_14 = "table-14"
-FIGURE_07 = "figure-07"
 READY = "ready_for_introduction"
 TOTAL = "total"
 
@@ -31,11 +31,10 @@ TOTAL = "total"
 # --- Table 14 ------------------------------------------------------------------------------
 
 
-def _stages() -> pd.DataFrame:
+def _stages(table_14: pd.DataFrame) -> pd.DataFrame:
     """Table 14 wide: one row per stage (total included), in the paper's order."""
-    table = load(TABLE_14)
-    counts = rows(table, measure="n_developments").set_index("stage")
-    shares = rows(table, measure="share_of_developments").set_index("stage")
+    counts = rows(table_14, measure="n_developments").set_index("stage")
+    shares = rows(table_14, measure="share_of_developments").set_index("stage")
     frame = counts[["stage_order", "stage_label"]].copy()
     frame["n_developments"] = counts["value"].astype(int)
     frame["share"] = shares["value"]
@@ -43,8 +42,13 @@ def _stages() -> pd.DataFrame:
     return frame.sort_values("stage_order").reset_index()
 
 
-def table_14_view() -> pd.DataFrame:
+def table_14_view(table_14: pd.DataFrame) -> pd.DataFrame:
     """Table 14 as printed, for readers: stage, number and share, total last.
+
+    Parameters
+    ----------
+    table_14 : pandas.DataFrame
+        The resource ``table-14`` as loaded.
 
     Returns
     -------
@@ -52,7 +56,7 @@ def table_14_view() -> pd.DataFrame:
         Columns "Stage of development", "Number of developments" and
         "Share of developments (%)", in the paper's row order (most advanced first).
     """
-    frame = _stages()
+    frame = _stages(table_14)
     return pd.DataFrame(
         {
             "Stage of development": frame["stage_label"],
@@ -62,8 +66,13 @@ def table_14_view() -> pd.DataFrame:
     )
 
 
-def stage_funnel_data() -> pd.DataFrame:
+def stage_funnel_data(table_14: pd.DataFrame) -> pd.DataFrame:
     """The stages of Table 14 as drawn in the funnel, earliest stage first (top).
+
+    Parameters
+    ----------
+    table_14 : pandas.DataFrame
+        The resource ``table-14`` as loaded.
 
     Returns
     -------
@@ -74,7 +83,7 @@ def stage_funnel_data() -> pd.DataFrame:
         ``share_printed`` (the cell verbatim), ``recomputed_share`` (count / printed
         total, %) and ``label`` (count and printed share, the text written on the bar).
     """
-    frame = _stages()
+    frame = _stages(table_14)
     total = int(cell(frame, stage=TOTAL)["n_developments"])
     stages = frame[frame["stage"] != TOTAL].sort_values("stage_order", ascending=False)
     stages = stages.reset_index(drop=True)
@@ -141,55 +150,51 @@ def stage_funnel_caption(data: pd.DataFrame) -> str:
     )
 
 
-def catalogue_sentence() -> str:
-    """How many developments are ready for introduction, built from Table 14.
+def catalogue_values(table_14: pd.DataFrame) -> dict[str, int | str]:
+    """The numbers the chapter's paragraph under the funnel states, by name (see
+    :mod:`helpers.display.prose`): counts as ints, shares as printed or formatted strings.
 
-    Checks on the way that the four stages add up to the printed total and that the
-    printed share of ready developments agrees with the counts.
+    ``ready`` of the ``total`` developments (``ready_share`` as printed) are ready for
+    introduction; the printed share ``share_check`` ('agrees' or 'disagrees') with the counts
+    (``ready_recomputed``); the ``earlier`` others include ``earliest`` (``earliest_share``)
+    at the earliest stage, the technical documentation or patent stage; the four stages
+    ``stages_add_up`` ('add up to', or 'add up to <sum>, not') the printed total.
     """
-    stages = stage_funnel_data()
-    total = int(cell(_stages(), stage=TOTAL)["n_developments"])
+    stages = stage_funnel_data(table_14)
+    total = int(cell(_stages(table_14), stage=TOTAL)["n_developments"])
     summed = int(stages["n_developments"].sum())
     ready = cell(stages, stage=READY)
     earliest = stages.iloc[0]
-    check = "agrees" if agrees(ready["share_printed"], ready["recomputed_share"]) else "disagrees"
-    adds_up = "add up to" if summed == total else f"add up to {summed}, not"
-    return (
-        f"{ready['n_developments']} of the {total} developments in the catalogue "
-        f"({ready['share_printed']}) are ready for introduction; the printed share {check} "
-        f"with the counts ({ready['recomputed_share']:.1f}%). The other "
-        f"{total - ready['n_developments']} are at earlier stages, the largest group "
-        f"({earliest['n_developments']}, {earliest['share_printed']}) still at the technical "
-        f"documentation or patent stage. The four stages {adds_up} the printed total."
-    )
+    return {
+        "ready": int(ready["n_developments"]),
+        "total": total,
+        "ready_share": ready["share_printed"],
+        "share_check": (
+            "agrees" if agrees(ready["share_printed"], ready["recomputed_share"]) else "disagrees"
+        ),
+        "ready_recomputed": f"{ready['recomputed_share']:.1f}%",
+        "earlier": total - int(ready["n_developments"]),
+        "earliest": int(earliest["n_developments"]),
+        "earliest_share": earliest["share_printed"],
+        "stages_add_up": "add up to" if summed == total else f"add up to {summed}, not",
+    }
 
 
 # --- Figure 7 ------------------------------------------------------------------------------
 
-# Layout in axis units (x 0-100, y 0-60).  Ours: the flattened text keeps no drawing.
-_RD_X, _RD_W = 1.0, 21.0
-_GAP_X, _GAP_W = 25.0, 25.0
-_LADDER_X, _LADDER_W = 53.0, 46.0
-_RUNG_BOTTOM, _RUNG_STEP, _RUNG_H = 2.5, 10.2, 9.4
-_STAGE_TOP, _STAGE_STEP, _STAGE_H = 52.5, 9.0, 6.0
 
-_STAGE_COLOR = OKABE_ITO[2]  # bluish green
-_RUNG_COLOR = OKABE_ITO[0]  # blue
-_TECHNOPARK_COLOR = OKABE_ITO[3]  # reddish purple
-_POLICY_COLOR = OKABE_ITO[1]  # orange
-
-
-def figure_07_data() -> pd.DataFrame:
-    """The elements of Figure 7 (resource ``figure-07``), one row each, as stored."""
-    return load(FIGURE_07)
-
-
-def figure_07_view(data: pd.DataFrame) -> pd.DataFrame:
+def figure_07_view(figure_07: pd.DataFrame) -> pd.DataFrame:
     """Figure 7's words for readers: part, label, the flattened text and our reading.
 
     Rows run as the redrawn figure does: the R&D institutes from the top, the gap, the
     ladder from the top rung down, then the policy marker.
+
+    Parameters
+    ----------
+    figure_07 : pandas.DataFrame
+        The resource ``figure-07`` as loaded.
     """
+    data = figure_07
     parts = {
         "rd_institutes": "R&D institutes",
         "gap": "Implementation gap",
@@ -211,238 +216,61 @@ def figure_07_view(data: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _box(ax, x, y, w, h, color, alpha, gid, **kwargs) -> FancyBboxPatch:
-    patch = FancyBboxPatch(
-        (x, y),
-        w,
-        h,
-        boxstyle="round,pad=0,rounding_size=0.8",
-        facecolor=color,
-        edgecolor=kwargs.pop("edgecolor", color),
-        alpha=alpha,
-        linewidth=kwargs.pop("linewidth", 1.2),
-        **kwargs,
-    )
-    patch.set_gid(gid)
-    ax.add_patch(patch)
-    return patch
+# What the marker's arrows point at, named as the caption says them.
+_PART_NAMES = {
+    "rd_institutes": "the R&D institutes",
+    "competence_ladder": "the competence ladder",
+    "technopark": "the technopark",
+}
 
 
-def _arrow(ax, start, end, color="#333333", style="-|>", **kwargs) -> None:
-    ax.add_patch(
-        FancyArrowPatch(
-            start, end, arrowstyle=style, mutation_scale=14, color=color, linewidth=1.4, **kwargs
-        )
-    )
+def _lower_first(label: str) -> str:
+    """'Applied R&D' -> 'applied R&D'; 'R&D active enterprises' stays as printed."""
+    first = label.split()[0]
+    return label if any(c.isupper() for c in first[1:]) else label[:1].lower() + label[1:]
 
 
-def _text(ax, x, y, text, gid, **kwargs):
-    artist = ax.text(x, y, text, **kwargs)
-    artist.set_gid(gid)
-    return artist
-
-
-def figure_07_chart(data: pd.DataFrame) -> Figure:
-    """Redraw Figure 7 from its rows: R&D institutes, the gap with the technopark, the ladder.
-
-    Every element's ``label`` is drawn as a text artist whose gid is its ``element_id``;
-    rung descriptions have the gid ``<element_id>:description``.
+def figure_07_caption(drawing: pd.DataFrame) -> str:
+    """Figure 7's caption (its text alternative), written from what is drawn.
 
     Parameters
     ----------
-    data : pandas.DataFrame
-        The output of :func:`figure_07_data`.
+    drawing : pandas.DataFrame
+        ``diagrams.diagram_data("figure-07", figure_07)``: the elements with their kinds
+        and the derived arrows.
     """
-    fig, ax = new_figure(10.0, 6.4)
-    ax.set_xlim(0, 100)
-    ax.set_ylim(0, 60)
-    ax.set_axis_off()
-    # R&D institutes: a column of stages, the first printed at the top.
-    heading = rows(data, group="rd_institutes", role="heading").iloc[0]
-    _text(
-        ax,
-        _RD_X + _RD_W / 2,
-        57.5,
-        heading["label"],
-        heading["element_id"],
-        ha="center",
-        va="center",
-        fontsize=12,
-        fontweight="bold",
-    )
-    stages = rows(data, group="rd_institutes", role="stage").sort_values("order", ascending=False)
-    centres = []
-    for index, stage in enumerate(stages.itertuples(index=False)):
-        top = _STAGE_TOP - index * _STAGE_STEP
-        _box(ax, _RD_X, top - _STAGE_H, _RD_W, _STAGE_H, _STAGE_COLOR, 0.22, stage.element_id)
-        _text(
-            ax,
-            _RD_X + _RD_W / 2,
-            top - _STAGE_H / 2,
-            stage.label,
-            stage.element_id,
-            ha="center",
-            va="center",
-            fontsize=11,
-        )
-        centres.append(top - _STAGE_H / 2)
-        if index:
-            _arrow(ax, (_RD_X + _RD_W / 2, top + _STAGE_STEP - _STAGE_H), (_RD_X + _RD_W / 2, top))
-    development_bottom = centres[-1] - _STAGE_H / 2
 
-    # The implementation gap, with the technopark placed in it.
-    gap = rows(data, role="gap").iloc[0]
-    band = Rectangle(
-        (_GAP_X, 2.5),
-        _GAP_W,
-        40.0,
-        facecolor="#F2F2F2",
-        edgecolor=NEUTRAL_COLOR,
-        linestyle="--",
-        linewidth=1.2,
-    )
-    band.set_gid("implementation_gap_band")
-    ax.add_patch(band)
-    _text(
-        ax,
-        _GAP_X + _GAP_W / 2,
-        6.5,
-        gap["label"],
-        gap["element_id"],
-        ha="center",
-        va="center",
-        fontsize=11,
-        fontweight="bold",
-        color="#444444",
-    )
-    technopark = rows(data, role="technopark").iloc[0]
-    tp_y, tp_h = 16.0, 6.0
-    _box(
-        ax,
-        _GAP_X + 3,
-        tp_y,
-        _GAP_W - 6,
-        tp_h,
-        _TECHNOPARK_COLOR,
-        0.30,
-        technopark["element_id"],
-        edgecolor=_TECHNOPARK_COLOR,
-    )
-    _text(
-        ax,
-        _GAP_X + _GAP_W / 2,
-        tp_y + tp_h / 2,
-        technopark["label"],
-        technopark["element_id"],
-        ha="center",
-        va="center",
-        fontsize=11,
-        fontweight="bold",
-    )
+    def labels(role: str) -> list[str]:  # top to bottom
+        chosen = drawing[drawing["role"] == role].sort_values("order", ascending=False)
+        return [_lower_first(label) for label in chosen["label"]]
 
-    # Commercialisation of R&D results: from the institutes into the gap.
-    flow = rows(data, role="flow").iloc[0]
-    flow_x = _RD_X + _RD_W - 4
-    _arrow(
-        ax,
-        (flow_x, development_bottom),
-        (_GAP_X + 3, tp_y + tp_h / 2),
-        connectionstyle="angle,angleA=-90,angleB=180,rad=0",
-    )
-    _text(
-        ax,
-        _RD_X,
-        (development_bottom + tp_y + tp_h / 2) / 2 - 1.5,
-        textwrap.fill(flow["label"], 18),
-        flow["element_id"],
-        ha="left",
-        va="center",
-        fontsize=10,
-        fontstyle="italic",
-    )
-    # From the technopark on towards the enterprises: the bridge the text doubts.
-    _arrow(
-        ax,
-        (_GAP_X + _GAP_W - 3, tp_y + tp_h / 2),
-        (_LADDER_X - 0.5, tp_y + tp_h / 2),
-        linestyle=(0, (2, 2)),
-    )
+    def element(role: str) -> pd.Series:
+        return drawing[drawing["role"] == role].iloc[0]
 
-    # Policy focus: a marker over the R&D institutes and the technopark (our placement).
-    marker = rows(data, role="marker").iloc[0]
-    marker_y = 50.0
-    _box(
-        ax,
-        _GAP_X + 2,
-        marker_y - 2.8,
-        _GAP_W - 4,
-        5.6,
-        _POLICY_COLOR,
-        0.35,
-        marker["element_id"],
-        edgecolor=_POLICY_COLOR,
-    )
-    _text(
-        ax,
-        _GAP_X + _GAP_W / 2,
-        marker_y,
-        marker["label"],
-        marker["element_id"],
-        ha="center",
-        va="center",
-        fontsize=11,
-        fontweight="bold",
-    )
-    _arrow(ax, (_GAP_X + 2, marker_y), (_RD_X + _RD_W + 0.5, centres[0]), color=_POLICY_COLOR)
-    _arrow(
-        ax,
-        (_GAP_X + _GAP_W / 2, marker_y - 2.8),
-        (_GAP_X + _GAP_W / 2, tp_y + tp_h + 0.3),
-        color=_POLICY_COLOR,
-    )
+    def part(element_id: str) -> str:
+        row = drawing[drawing["element_id"] == element_id].iloc[0]
+        return _PART_NAMES.get(row["role"], _PART_NAMES.get(row["group"], row["label"]))
 
-    # The competence ladder: rungs stacked from the lowest (order 1) up.
-    ladder = rows(data, group="competence_ladder", role="heading").iloc[0]
-    _text(
-        ax,
-        _LADDER_X + _LADDER_W / 2,
-        57.5,
-        ladder["label"],
-        ladder["element_id"],
-        ha="center",
-        va="center",
-        fontsize=12,
-        fontweight="bold",
+    stages, rungs = labels("stage"), labels("rung")
+    marker, technopark = element("marker"), element("technopark")
+    headings = drawing[drawing["role"] == "heading"]
+    ladder = headings[headings["group"] == "competence_ladder"].iloc[0]
+    arrows = drawing[drawing["kind"] == "line"]
+    marked = [part(e) for e in arrows.loc[arrows["from_id"] == marker["element_id"], "to_id"]]
+    bridge = arrows[arrows["from_id"] == technopark["element_id"]]
+    bridge_text = (
+        f", with a dashed arrow from the technopark towards {part(bridge['to_id'].iloc[0])}: "
+        "the bridge the paper doubts"
+        if len(bridge)
+        else ""
     )
-    rungs = rows(data, role="rung").sort_values("order")
-    for rung in rungs.itertuples(index=False):
-        bottom = _RUNG_BOTTOM + (int(rung.order) - 1) * _RUNG_STEP
-        alpha = 0.10 + 0.07 * int(rung.order)
-        _box(ax, _LADDER_X, bottom, _LADDER_W, _RUNG_H, _RUNG_COLOR, alpha, rung.element_id)
-        name = textwrap.fill(rung.label, 48)
-        top = bottom + _RUNG_H - 1.0
-        _text(
-            ax,
-            _LADDER_X + 1.2,
-            top,
-            name,
-            rung.element_id,
-            ha="left",
-            va="top",
-            fontsize=10,
-            fontweight="bold",
-        )
-        # The description starts under the name, whose height depends on its line count.
-        below_name = top - 2.0 * (name.count("\n") + 1) - 0.4
-        _text(
-            ax,
-            _LADDER_X + 1.2,
-            below_name,
-            textwrap.fill(rung.description, 68),
-            f"{rung.element_id}:description",
-            ha="left",
-            va="top",
-            fontsize=9,
-            color="#222222",
-        )
-    return fig
+    return (
+        "Figure 7 redrawn from its words. Left: the R&D institutes' linear sequence, from "
+        f"{stages[0]} through {' and '.join(stages[1:-1])} to {stages[-1]}, with the "
+        f"{_lower_first(element('flow')['label'])} leading into the implementation gap. Middle: "
+        "the implementation gap, with the technopark placed in it and the "
+        f"'{marker['label']}' marker pointing at {' and '.join(marked)}. Right: the "
+        f"{_lower_first(ladder['label'])}, "
+        f"from {rungs[-1]} (bottom rung) to {rungs[0]} (top rung){bridge_text}. Layout, "
+        "frames, arrows and the marker's placement are ours."
+    )

@@ -1,10 +1,12 @@
-"""Redraw the paper's conceptual diagrams (Figures 1-3) from their content stored as data.
+"""Redraw the paper's diagrams (Figures 1-3 and 7) from their content stored as data.
 
-The paper's Figures 1-3 are boxes of words joined by lines or arrows.  The flattened text of
-the PDF keeps the words but not the drawing, so ``data/figure-0N.csv`` holds one row per box,
-frame, footnote, line or arrow, and this module lays them out (the layout is ours) and draws
-them with matplotlib patches.  Status is shown twice, by words and by colour and line style,
-so that it reads without colour.
+The paper's Figures 1-3 and 7 are boxes of words joined by lines or arrows.  The flattened
+text of the PDF keeps the words but not the drawing, so ``data/figure-0N.csv`` holds one row
+per box, frame, footnote, line or arrow, and this module lays them out (the layout is ours)
+and draws them with matplotlib patches.  Status is shown twice, by words and by colour and
+line style, so that it reads without colour.  Figure 7's rows name their role but no arrows:
+:func:`diagram_data` derives its kinds, tones and arrows from the roles (see
+:data:`FIGURE_7_KINDS`).
 
 Pairs as elsewhere: :func:`diagram_data` returns exactly what is drawn (every element with its
 position and wrapped text) and :func:`diagram_chart` draws it.
@@ -12,29 +14,25 @@ position and wrapped text) and :func:`diagram_chart` draws it.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
-from functools import cache
 
 import pandas as pd
-from IPython.display import HTML
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-from matplotlib.textpath import TextPath
 
-from .datapackage import load, resource
+from .datapackage import load
+from .diagram_words import LINE_SPACING, describe, reading_notes, text_width, wrap_to_width
+from .diagram_words import text_height as _text_height
 from .theme import new_figure
 
-DIAGRAMS = ("figure-01", "figure-02", "figure-03")
+DIAGRAMS = ("figure-01", "figure-02", "figure-03", "figure-07")
 BOX_ROLES = ("heading", "leg", "support", "firm_sector", "route", "sector")
 LINE_ROLES = ("link", "arrow")
 
 CANVAS_WIDTH = 9.5  # inches: readable on a 1280 px page at 100 dpi
 PAD = 0.14  # inches between a box's edge and its text
-LINE_SPACING = 1.25
 LABEL_SIZE = 11.0
 HEADING_SIZE = 12.5
 STATUS_SIZE = 10.0
@@ -59,6 +57,12 @@ TONE_STYLES = {
     "unfavourable": {"color": "#D55E00", "linestyle": "dotted"},
     "neutral": {"color": "#555555", "linestyle": "solid"},
     "ntbf": {"color": "#0072B2", "linestyle": "solid"},
+    # Figure 7's parts (no statuses there): supply, demand, the technopark, policy, the gap.
+    "supply": {"color": "#009E73", "linestyle": "solid"},
+    "demand": {"color": "#0072B2", "linestyle": "solid"},
+    "technopark": {"color": "#CC79A7", "linestyle": "solid"},
+    "policy": {"color": "#E69F00", "linestyle": "solid"},
+    "gap": {"color": "#999999", "linestyle": "dashed"},
 }
 NTBF_GROUP = "new-technology-based firms"
 KEY_TEXT = {
@@ -71,45 +75,20 @@ KEY_TEXT = {
         "Layout, frame and arrows (potential demand for NTBF services and products) are ours. "
         "Italic lines summarise the paper's text before the figure; they are not printed in it."
     ),
+    "figure-07": (
+        "Layout, frames and arrows, and the placement of the 'Policy focus' marker, are ours; "
+        "the words are the figure's. The dashed arrow is the bridge the paper doubts."
+    ),
 }
-
-
-# --- text measurement and wrapping -------------------------------------------------------
-
-
-def _font(weight: str = "normal", style: str = "normal") -> FontProperties:
-    return FontProperties(family="DejaVu Sans", weight=weight, style=style)
-
-
-@cache
-def text_width(text: str, size: float, weight: str = "normal", style: str = "normal") -> float:
-    """Width of one line of text in inches, measured from the font's glyph outlines."""
-    if not text:
-        return 0.0
-    path = TextPath((0, 0), text, size=size, prop=_font(weight, style))
-    return path.get_extents().width / 72.0
-
-
-def wrap_to_width(
-    text: str, width: float, size: float, weight: str = "normal", style: str = "normal"
-) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` inches (greedy, at spaces).
-
-    A single word wider than ``width`` stays on its own line; tests catch such overflow.
-    """
-    lines: list[str] = []
-    for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and text_width(candidate, size, weight, style) <= width:
-            lines[-1] = candidate
-        else:
-            lines.append(word)
-    return lines
-
-
-def _text_height(n_lines: int, size: float) -> float:
-    """Height in inches of ``n_lines`` lines of text at ``size`` points."""
-    return n_lines * size * LINE_SPACING / 72.0 if n_lines else 0.0
+# Figure 7: the kind and tone of each role (tones by group where the role does not set one).
+FIGURE_7_KINDS = {"heading": "frame", "gap": "frame", "flow": "text"}  # other roles: 'box'
+FIGURE_7_TONES = {
+    "technopark": "technopark",
+    "rd_institutes": "supply",
+    "competence_ladder": "demand",
+    "gap": "gap",
+    "policy": "policy",
+}
 
 
 # --- status ---------------------------------------------------------------------------------
@@ -146,32 +125,46 @@ def _tint(color: str, amount: float = 0.85) -> tuple[float, float, float]:
 
 
 def _box(
-    row: pd.Series, x: float, width: float, size: float = LABEL_SIZE, weight: str = "normal"
+    row: pd.Series,
+    x: float,
+    width: float,
+    size: float = LABEL_SIZE,
+    weight: str = "normal",
+    style: str = "normal",
+    second: str | None = None,
 ) -> dict:
-    """A box of ``width`` at ``x`` sized to its wrapped label and status line (y set later)."""
+    """A box of ``width`` at ``x`` sized to its wrapped label and status line (y set later).
+
+    ``second`` replaces the status line by a description in plain type (Figure 7's rungs).
+    """
     inner = width - 2 * PAD
-    lines = wrap_to_width(row["label"], inner, size, weight)
-    status = status_text(row["status"], row["status_source"], row["source"])
-    status_style = "normal" if status.startswith("- ") else "italic"
-    status_weight = "bold" if status.startswith("- ") else "normal"
+    lines = wrap_to_width(row["label"], inner, size, weight, style)
+    if second is None:
+        status = status_text(row["status"], row["status_source"], row["source"])
+        status_style = "normal" if status.startswith("- ") else "italic"
+        status_weight = "bold" if status.startswith("- ") else "normal"
+    else:
+        status, status_style, status_weight = second, "normal", "normal"
     status_lines = (
         wrap_to_width(status, inner, STATUS_SIZE, status_weight, status_style) if status else []
     )
     gap = STATUS_GAP if status_lines else 0.0
     height = 2 * PAD + _text_height(len(lines), size) + gap
     height += _text_height(len(status_lines), STATUS_SIZE)
-    return {
+    box = {
         "element_id": row["element_id"],
         "x": x,
         "width": width,
         "height": height,
         "fontsize": size,
         "fontweight": weight,
+        "fontstyle": style,
         "text": "\n".join(lines),
         "status_text": "\n".join(status_lines),
         "status_style": status_style,
         "status_weight": status_weight,
     }
+    return box if second is None else box | {"second": "description"}
 
 
 def _stack(boxes: list[dict], top: float, gap: float) -> float:
@@ -242,11 +235,102 @@ def _layout_figure_3(frame: pd.DataFrame) -> list[dict]:
     return [enclosure, *ntbf, *others]
 
 
+def _layout_figure_7(frame: pd.DataFrame) -> list[dict]:
+    """Three framed columns: the R&D institutes' stages, the implementation gap, the ladder.
+
+    The stages run down to the commercialisation flow; the technopark sits in the gap level
+    with the flow, the 'Policy focus' marker above the gap level with the first stage; the
+    ladder's rungs are stacked from the highest (top), darker as they rise.
+    """
+
+    def one(role: str, group: str | None = None) -> pd.Series:
+        (row,) = [r for r in _by_role(frame, role) if group is None or r["group"] == group]
+        return row
+
+    pad, gap, top = 0.15, 0.35, 10.0  # frame edge to content; between stacked boxes; top
+    (x0, w0), (x1, w1), (x2, w2) = (0.15, 2.2), (2.65, 2.5), (5.45, 3.9)
+    institutes = _box(one("heading", "rd_institutes"), x0, w0, HEADING_SIZE, "bold")
+    ladder = _box(one("heading", "competence_ladder"), x2, w2, HEADING_SIZE, "bold")
+    stages = [_box(r, x0 + pad, w0 - 2 * pad) for r in reversed(_by_role(frame, "stage"))]
+    end = _stack(stages, top=top - institutes["height"], gap=gap)
+    flow = _box(one("flow"), x0 + pad, w0 - 2 * pad, NOTE_SIZE + 1, style="italic")
+    _stack([flow], top=end - gap, gap=0)
+    rungs = [
+        _box(r, x2 + pad, w2 - 2 * pad, weight="bold", second=r["description"])
+        for r in reversed(_by_role(frame, "rung"))
+    ]
+    for step, rung in enumerate(rungs):
+        rung["tint"] = 0.66 + 0.06 * step  # the highest rung darkest
+    ladder_end = _stack(rungs, top=top - ladder["height"], gap=0.1)
+    marker = _box(one("marker"), x1 + pad, w1 - 2 * pad, weight="bold")
+    marker["y"] = stages[0]["y"] + (stages[0]["height"] - marker["height"]) / 2
+    technopark = _box(one("technopark"), x1 + 0.3, w1 - 0.6, weight="bold")
+    technopark["y"] = flow["y"] + (flow["height"] - technopark["height"]) / 2
+    space = _box(one("gap"), x1, w1, weight="bold") | {"text_at": "bottom"}
+    bottom = min(ladder_end, flow["y"], technopark["y"] - gap - space["height"]) - pad
+    for column, column_top in ((institutes, top), (ladder, top), (space, marker["y"] - gap)):
+        column["y"], column["height"] = bottom, column_top - bottom
+    institutes["text_at"] = ladder["text_at"] = "top"
+    return [institutes, *stages, flow, space, marker, technopark, ladder, *rungs]
+
+
+def _elements_figure_7(frame: pd.DataFrame) -> pd.DataFrame:
+    """Figure 7's rows in the engine's terms, with the arrows the flattened text does not keep.
+
+    Each role gives its row a kind (:data:`FIGURE_7_KINDS`) and a tone; the arrows are ours,
+    derived from the roles: down the stages to the commercialisation flow and on into the
+    technopark; from the technopark to the ladder (dashed: the bridge the text doubts); from
+    the 'Policy focus' marker to the R&D institutes and to the technopark.
+    """
+    elements = frame.assign(
+        kind=[FIGURE_7_KINDS.get(role, "box") for role in frame["role"]],
+        tone=[
+            FIGURE_7_TONES.get(r, FIGURE_7_TONES[g])
+            for r, g in zip(frame["role"], frame["group"], strict=True)
+        ],
+        status=pd.NA,
+        status_source=pd.NA,
+    )
+
+    def ids(role: str, group: str | None = None) -> list[str]:
+        chosen = elements[
+            (elements["role"] == role) & (group is None or elements["group"] == group)
+        ]
+        return chosen.sort_values("order", ascending=False)["element_id"].tolist()
+
+    (technopark,), (marker,) = ids("technopark"), ids("marker")
+    chain = [*ids("stage"), *ids("flow"), technopark]
+    arrows = [(a, b, "neutral") for a, b in zip(chain, chain[1:], strict=False)]
+    arrows += [(technopark, ids("heading", "competence_ladder")[0], "gap")]
+    arrows += [
+        (marker, ids("heading", "rd_institutes")[0], "policy"),
+        (marker, technopark, "policy"),
+    ]
+    lines = pd.DataFrame(
+        [
+            {
+                "element_id": f"arrow:{a}->{b}",
+                "role": "arrow",
+                "kind": "line",
+                "tone": tone,
+                "from_id": a,
+                "to_id": b,
+                "source": elements["source"].iloc[0],
+            }
+            for a, b, tone in arrows
+        ]
+    )
+    return pd.concat([elements, lines], ignore_index=True)
+
+
 LAYOUTS: dict[str, Callable[[pd.DataFrame], list[dict]]] = {
     "figure-01": _layout_figure_1,
     "figure-02": _layout_figure_2,
     "figure-03": _layout_figure_3,
+    "figure-07": _layout_figure_7,
 }
+# Diagrams whose rows need kinds, tones and arrows derived before the layout.
+ELEMENTS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {"figure-07": _elements_figure_7}
 
 
 def _connection(source: pd.Series, target: pd.Series) -> tuple[float, float, float, float]:
@@ -277,39 +361,40 @@ def _connection(source: pd.Series, target: pd.Series) -> tuple[float, float, flo
     return x0, y0, x1, y1
 
 
-def diagram_data(name: str) -> pd.DataFrame:
+def diagram_data(name: str, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every element of a diagram with what is drawn for it.
 
     Parameters
     ----------
     name : str
-        ``"figure-01"``, ``"figure-02"`` or ``"figure-03"``.
+        ``"figure-01"``, ``"figure-02"``, ``"figure-03"`` or ``"figure-07"``.
+    frame : pandas.DataFrame, optional
+        The resource as loaded (``load(name)``); loaded here when not given.
 
     Returns
     -------
     pandas.DataFrame
-        The resource's rows in ``order``, plus ``kind`` ('box', 'frame', 'footnote',
-        'line'), ``tone``, and for boxes and frames ``x``, ``y``, ``width``, ``height``
-        (inches on a canvas of width :data:`CANVAS_WIDTH`), the wrapped ``text`` and
-        ``status_text``; for lines and arrows ``x0``, ``y0``, ``x1``, ``y1``.
+        The resource's rows in ``order`` (Figure 7's with its derived arrows), plus ``kind``
+        ('box', 'frame', 'footnote', 'line', 'text'), ``tone``, and for boxes, frames and
+        texts ``x``, ``y``, ``width``, ``height`` (inches on a canvas of width
+        :data:`CANVAS_WIDTH`), the wrapped ``text`` and ``status_text``; for lines and
+        arrows ``x0``, ``y0``, ``x1``, ``y1``.
     """
     if name not in LAYOUTS:
         raise KeyError(f"no diagram named {name!r}; known: {', '.join(DIAGRAMS)}")
-    frame = load(name).sort_values("order").reset_index(drop=True)
+    frame = load(name) if frame is None else frame
+    frame = ELEMENTS.get(name, lambda f: f)(frame)
+    frame = frame.sort_values("order", kind="stable").reset_index(drop=True)
     placed = pd.DataFrame(LAYOUTS[name](frame))
     data = frame.merge(placed, on="element_id", how="left", validate="one_to_one")
-    data["kind"] = data["role"].map(
-        lambda role: (
-            "box"
-            if role in BOX_ROLES
-            else "line"
-            if role in LINE_ROLES
-            else "frame"
-            if role == "frame"
-            else "footnote"
-        )
-    )
-    data["tone"] = [tone(s, g) for s, g in zip(data["status"], data["group"], strict=True)]
+    toned = "tone" in data  # tones chosen with the kinds (Figure 7): lines keep theirs
+    if "kind" not in data:
+        kinds = {**dict.fromkeys(BOX_ROLES, "box"), **dict.fromkeys(LINE_ROLES, "line")}
+        data["kind"] = [
+            kinds.get(role, role if role == "frame" else "footnote") for role in data["role"]
+        ]
+    if not toned:
+        data["tone"] = [tone(s, g) for s, g in zip(data["status"], data["group"], strict=True)]
     ends = {c: [float("nan")] * len(data) for c in ("x0", "y0", "x1", "y1")}
     by_id = data.set_index("element_id")
     for i, row in data.iterrows():
@@ -317,7 +402,9 @@ def diagram_data(name: str) -> pd.DataFrame:
             source, target = by_id.loc[row["from_id"]], by_id.loc[row["to_id"]]
             for column, value in zip(ends, _connection(source, target), strict=True):
                 ends[column][i] = value
-            data.loc[i, "tone"] = data.loc[data["element_id"] == row["from_id"], "tone"].iloc[0]
+            if not toned:
+                source_tone = data.loc[data["element_id"] == row["from_id"], "tone"].iloc[0]
+                data.loc[i, "tone"] = source_tone
     for column, values in ends.items():
         data[column] = values
     return data
@@ -327,20 +414,23 @@ def diagram_data(name: str) -> pd.DataFrame:
 
 
 def _draw_box(ax, row: pd.Series) -> None:
+    """A box with its label and status (or description); a 'text' element has no box."""
     style = TONE_STYLES[row["tone"]]
-    ax.add_patch(
-        FancyBboxPatch(
-            (row["x"], row["y"]),
-            row["width"],
-            row["height"],
-            boxstyle="round,pad=0,rounding_size=0.08",
-            facecolor=_tint(style["color"]),
-            edgecolor=style["color"],
-            linestyle=style["linestyle"],
-            linewidth=2.2,
-            gid=f"box:{row['element_id']}",
+    tint = row.get("tint")
+    if row["kind"] == "box":
+        ax.add_patch(
+            FancyBboxPatch(
+                (row["x"], row["y"]),
+                row["width"],
+                row["height"],
+                boxstyle="round,pad=0,rounding_size=0.08",
+                facecolor=_tint(style["color"], 0.85 if tint is None or pd.isna(tint) else tint),
+                edgecolor=style["color"],
+                linestyle=style["linestyle"],
+                linewidth=2.2,
+                gid=f"box:{row['element_id']}",
+            )
         )
-    )
     # Content = label, a small gap, the status line(s); centred in the box as a block.
     label_height = _text_height(row["text"].count("\n") + 1, row["fontsize"])
     status_lines = row["status_text"].count("\n") + 1 if row["status_text"] else 0
@@ -357,9 +447,11 @@ def _draw_box(ax, row: pd.Series) -> None:
         va="center",
         fontsize=row["fontsize"],
         fontweight=row["fontweight"],
+        fontstyle=row["fontstyle"],
         linespacing=LINE_SPACING,
         gid=f"label:{row['element_id']}",
     )
+    second = row.get("second")
     if status_lines:
         ax.text(
             centre_x,
@@ -372,11 +464,12 @@ def _draw_box(ax, row: pd.Series) -> None:
             fontstyle=row["status_style"],
             color="#222222",
             linespacing=LINE_SPACING,
-            gid=f"status:{row['element_id']}",
+            gid=f"{second if isinstance(second, str) else 'status'}:{row['element_id']}",
         )
 
 
 def _draw_frame(ax, row: pd.Series) -> None:
+    """A dashed frame in its tone's colour, with its label (if any) at its top or bottom."""
     ax.add_patch(
         FancyBboxPatch(
             (row["x"], row["y"]),
@@ -384,17 +477,30 @@ def _draw_frame(ax, row: pd.Series) -> None:
             row["height"],
             boxstyle="round,pad=0,rounding_size=0.12",
             facecolor="none",
-            edgecolor=TONE_STYLES["ntbf"]["color"],
+            edgecolor=TONE_STYLES[row["tone"]]["color"],
             linestyle="dashed",
             linewidth=1.5,
             gid=f"frame:{row['element_id']}",
         )
     )
+    if row["text"]:
+        at_top = row["text_at"] == "top"
+        ax.text(
+            row["x"] + row["width"] / 2,
+            row["y"] + row["height"] - PAD if at_top else row["y"] + PAD,
+            row["text"],
+            ha="center",
+            va="top" if at_top else "bottom",
+            fontsize=row["fontsize"],
+            fontweight=row["fontweight"],
+            linespacing=LINE_SPACING,
+            gid=f"label:{row['element_id']}",
+        )
 
 
 def _draw_line(ax, row: pd.Series) -> None:
     style = TONE_STYLES[row["tone"]]
-    arrow = row["role"] == "arrow"
+    arrow = row["role"] != "link"
     ax.add_patch(
         FancyArrowPatch(
             (row["x0"], row["y0"]),
@@ -466,7 +572,7 @@ def diagram_chart(data: pd.DataFrame, name: str) -> Figure:
     One axes unit is one inch, so text sizes in points and box sizes in inches agree and
     text wrapped by :func:`wrap_to_width` stays inside its box.
     """
-    placed = data[data["kind"].isin(["box", "frame"])]
+    placed = data[data["kind"].isin(["box", "frame", "text"])]
     top = float((placed["y"] + placed["height"]).max()) + 0.15
     low = float(placed["y"].min())
     footnotes = data[data["kind"] == "footnote"]
@@ -487,66 +593,12 @@ def diagram_chart(data: pd.DataFrame, name: str) -> Figure:
         if row["kind"] == "frame":
             _draw_frame(ax, row)
     for _, row in data.iterrows():
-        if row["kind"] == "box":
+        if row["kind"] in ("box", "text"):
             _draw_box(ax, row)
         elif row["kind"] == "line":
             _draw_line(ax, row)
     _draw_notes(ax, name, data, low)
     return fig
-
-
-# --- words for readers ----------------------------------------------------------------------
-
-
-def _short(label: str) -> str:
-    """A box's label up to its first bracket, for naming it in a sentence."""
-    return label.split(" (")[0].rstrip(".")
-
-
-def _name(row) -> str:
-    """How a sentence refers to an element: 'the heading', a short label or the frame."""
-    if row.role == "heading":
-        return "the heading"
-    if pd.isna(row.label) or not row.label:
-        return f"a frame around the {row.group}"
-    return _short(row.label)
-
-
-def describe(data: pd.DataFrame) -> str:
-    """The diagram in words: its boxes with their statuses, then its lines or arrows.
-
-    Used as the chart's caption, so the diagram can be read without seeing it.
-    """
-    parts = []
-    for row in data[data["kind"] == "box"].itertuples():
-        text = f"'{row.label}'"
-        if not pd.isna(row.status) and row.status:
-            origin = "as printed" if row.status_source == row.source else "from the paper's text"
-            text += f", with status '{row.status}' ({origin})"
-        parts.append(text)
-    names = {row.element_id: _name(row) for row in data.itertuples()}
-    lines = data[data["kind"] == "line"]
-    kind = "arrows" if (lines["role"] == "arrow").all() else "lines"
-    joins = []
-    for start, group in lines.groupby("from_id", sort=False):
-        ends = [names[e] for e in group["to_id"]]
-        joins.append(f"from {names[start]} to {'; '.join(ends)}")
-    if lines["to_id"].nunique() == 1 and len(lines) > 1:  # many into one: say it once
-        starts = "; ".join(names[e] for e in lines["from_id"])
-        joins = [f"to {names[lines['to_id'].iloc[0]]} from {starts}"]
-    return (
-        f"{data['source'].iloc[0]} redrawn from its words. Boxes: {'; '.join(parts)}. "
-        f"{kind.capitalize()} run {', and '.join(joins)}. The layout and the {kind} are ours."
-    )
-
-
-def reading_notes(name: str) -> HTML:
-    """The data's notes on how the figure was read from the text, as a folded list."""
-    items = "".join(f"<li>{html.escape(note)}</li>" for note in resource(name)["notes"])
-    return HTML(
-        f"<details><summary>How Figure {int(name.split('-')[1])} was read from the paper's "
-        f"text</summary><ul>{items}</ul></details>"
-    )
 
 
 __all__ = [

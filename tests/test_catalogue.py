@@ -8,10 +8,9 @@ matplotlib.use("Agg")
 
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.patches import FancyBboxPatch, Rectangle  # noqa: E402
 
 from helpers import catalogue, load  # noqa: E402
+from helpers.diagrams import diagram_data  # noqa: E402
 from helpers.recompute import cell, rows  # noqa: E402
 
 STAGES_TOP_DOWN = [
@@ -28,15 +27,15 @@ def table_14() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def funnel() -> pd.DataFrame:
-    return catalogue.stage_funnel_data()
+def funnel(table_14) -> pd.DataFrame:
+    return catalogue.stage_funnel_data(table_14)
 
 
 # --- Table 14 ------------------------------------------------------------------------------
 
 
 def test_table_view_is_table_14_in_the_papers_order(table_14):
-    view = catalogue.table_14_view()
+    view = catalogue.table_14_view(table_14)
     assert list(view.columns) == [
         "Stage of development",
         "Number of developments",
@@ -91,16 +90,34 @@ def test_funnel_chart_draws_the_data(funnel):
     assert ax.get_xlabel().startswith("Number of developments")
 
 
-def test_catalogue_sentence_is_built_from_table_14(table_14):
-    sentence = catalogue.catalogue_sentence()
+def test_catalogue_values_are_the_counts_and_printed_shares_of_table_14(table_14):
+    values = catalogue.catalogue_values(table_14)
     ready = cell(table_14, stage="ready_for_introduction", measure="n_developments")
     total = cell(table_14, stage="total", measure="n_developments")
     share = cell(table_14, stage="ready_for_introduction", measure="share_of_developments")
-    assert sentence.startswith(f"{ready['printed']} of the {total['printed']} developments")
-    assert f"({share['printed']})" in sentence
-    assert "agrees with the counts" in sentence
-    assert f"The other {int(total['value'] - ready['value'])} are" in sentence
-    assert "The four stages add up to the printed total." in sentence
+    assert values["ready"] == int(ready["printed"]) and values["total"] == int(total["printed"])
+    assert values["ready_share"] == share["printed"]
+    assert values["ready_recomputed"] == f"{100 * ready['value'] / total['value']:.1f}%"
+    assert values["share_check"] == "agrees"
+    assert values["earlier"] == int(total["value"] - ready["value"])
+    assert values["stages_add_up"] == "add up to"
+    # The prose calls the earliest stage the largest group: it is.
+    counts = rows(table_14, measure="n_developments")
+    stages = counts[counts["stage"] != "total"]
+    earliest = stages.sort_values("stage_order").iloc[-1]
+    assert values["earliest"] == earliest["value"] == stages["value"].max()
+    printed = cell(table_14, stage=earliest["stage"], measure="share_of_developments")
+    assert values["earliest_share"] == printed["printed"]
+    # Values as the prose shows them: ints or strings, never floats.
+    assert all(type(v) in (int, str) for v in values.values())
+
+
+def test_catalogue_values_say_when_the_stages_miss_the_total(table_14):
+    changed = table_14.copy()
+    row = (changed["stage"] == "passed_experimental") & (changed["measure"] == "n_developments")
+    changed.loc[row, "value"] -= 1
+    values = catalogue.catalogue_values(changed)
+    assert values["stages_add_up"] == "add up to 204, not"
 
 
 def test_funnel_caption_is_written_from_the_data(funnel):
@@ -122,18 +139,12 @@ def test_funnel_caption_is_written_from_the_data(funnel):
 
 @pytest.fixture(scope="module")
 def figure_07() -> pd.DataFrame:
-    return catalogue.figure_07_data()
+    return load("figure-07")
 
 
 @pytest.fixture(scope="module")
-def drawn(figure_07):
-    fig = catalogue.figure_07_chart(figure_07)
-    FigureCanvasAgg(fig).draw()
-    return fig
-
-
-def _texts(fig) -> dict[str, object]:
-    return {t.get_gid(): t for t in fig.axes[0].texts if t.get_gid()}
+def drawing(figure_07) -> pd.DataFrame:
+    return diagram_data("figure-07", figure_07)
 
 
 def test_figure_07_data_holds_the_words_of_the_figure(figure_07):
@@ -190,49 +201,17 @@ def test_figure_07_view_lists_every_element_with_its_printed_text(figure_07):
     assert ladder[-1].startswith("Small and medium sized enterprises")
 
 
-def test_every_label_is_drawn_as_a_text(drawn, figure_07):
-    texts = _texts(drawn)
-    for row in figure_07.itertuples(index=False):
-        assert row.element_id in texts, row.element_id
-        shown = " ".join(texts[row.element_id].get_text().split())
-        assert shown == row.label
-    for rung in rows(figure_07, role="rung").itertuples(index=False):
-        shown = " ".join(texts[f"{rung.element_id}:description"].get_text().split())
-        assert shown == rung.description
-
-
-def test_rungs_and_stages_are_drawn_in_order(drawn, figure_07):
-    texts = _texts(drawn)
-    for role in ("rung", "stage"):
-        ordered = rows(figure_07, role=role).sort_values("order")["element_id"]
-        heights = [texts[e].get_position()[1] for e in ordered]
-        assert heights == sorted(heights), role  # order 1 lowest
-        assert len(set(heights)) == len(heights)
-
-
-def test_technopark_sits_in_the_gap_between_institutes_and_ladder(drawn):
-    ax = drawn.axes[0]
-    band = next(p for p in ax.patches if p.get_gid() == "implementation_gap_band")
-    assert isinstance(band, Rectangle)
-    boxes = {p.get_gid(): p for p in ax.patches if isinstance(p, FancyBboxPatch)}
-    technopark = boxes["technopark"].get_extents()
-    assert band.get_extents().contains(technopark.x0, technopark.y0)
-    assert band.get_extents().contains(technopark.x1, technopark.y1)
-    institutes = boxes["development"].get_extents()
-    ladder = boxes["rung_traditional_smes"].get_extents()
-    assert institutes.x1 < band.get_extents().x0 < band.get_extents().x1 < ladder.x0
-
-
-def test_no_text_overflows_its_box_or_the_figure(drawn):
-    renderer = drawn.canvas.get_renderer()
-    figure_box = drawn.bbox
-    boxes = {p.get_gid(): p.get_extents() for p in drawn.axes[0].patches if p.get_gid()}
-    for text in drawn.axes[0].texts:
-        extent = text.get_window_extent(renderer)
-        assert figure_box.x0 <= extent.x0 and extent.x1 <= figure_box.x1, text.get_text()
-        assert figure_box.y0 <= extent.y0 and extent.y1 <= figure_box.y1, text.get_text()
-        owner = (text.get_gid() or "").split(":")[0]
-        if owner in boxes and owner not in {"rd_institutes", "competence_ladder"}:
-            box = boxes[owner]
-            assert box.x0 <= extent.x0 and extent.x1 <= box.x1, text.get_text()
-            assert box.y0 <= extent.y0 and extent.y1 <= box.y1, text.get_text()
+def test_figure_07_caption_is_written_from_the_drawing(drawing):
+    caption = catalogue.figure_07_caption(drawing)
+    assert caption.startswith("Figure 7 redrawn from its words.")
+    assert "from fundamental science through applied R&D to development" in caption
+    assert "the commercialisation of R&D results leading into the implementation gap" in caption
+    assert "'Policy focus' marker pointing at the R&D institutes and the technopark" in caption
+    assert (
+        "from small and medium sized enterprises in traditional technologies (bottom rung) to "
+        "R&D active enterprises (top rung)" in caption
+    )
+    assert "dashed arrow from the technopark towards the competence ladder" in caption
+    # The caption follows the drawn arrows: without the bridge it does not mention one.
+    no_bridge = drawing[~drawing["from_id"].eq("technopark")]
+    assert "dashed arrow" not in catalogue.figure_07_caption(no_bridge)

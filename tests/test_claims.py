@@ -23,7 +23,7 @@ def value(name: str, **where) -> float:
 
 @pytest.fixture(scope="module")
 def ledger() -> pd.DataFrame:
-    return claims.ledger()
+    return load("claims")
 
 
 # --- The data -------------------------------------------------------------------------------
@@ -303,11 +303,11 @@ def test_every_evidence_sentence_names_its_source(claim_id, ledger):
 
 
 def test_ledger_view_for_readers(ledger):
-    view = claims.ledger_view()
+    view = claims.ledger_view(ledger)
     assert list(view.columns) == ["Claim", "Where", "Evidence", "Tables", "Verdict"]
     assert len(view) == len(ledger)
-    testable = claims.ledger_view(testable=True)
-    untestable = claims.ledger_view(testable=False)
+    testable = claims.ledger_view(ledger, testable=True)
+    untestable = claims.ledger_view(ledger, testable=False)
     assert len(testable) + len(untestable) == len(ledger)
     assert set(view["Verdict"]) == {
         "Supported",
@@ -329,15 +329,15 @@ def test_ledger_view_for_readers(ledger):
     assert "none" in set(view["Tables"])
 
 
-def test_notes_view_keeps_the_papers_inconsistencies():
-    notes = claims.notes_view()
+def test_notes_view_keeps_the_papers_inconsistencies(ledger):
+    notes = claims.notes_view(ledger)
     assert list(notes.columns) == ["Claim", "Note"]
     assert notes["Note"].str.contains("2.9").any()  # the text's importance of finance
     assert notes["Note"].str.contains("14 vs. 3 years").any()
 
 
 def test_verdict_caption_is_written_from_the_counts(ledger):
-    data = claims.verdict_counts_data()
+    data = claims.verdict_counts_data(ledger)
     caption = claims.verdict_caption(data)
     counts = ledger["verdict"].value_counts()
     assert caption.startswith(f"Of the {len(ledger)} main claims")
@@ -347,7 +347,7 @@ def test_verdict_caption_is_written_from_the_counts(ledger):
 
 
 def test_verdict_chart_draws_the_counts(ledger):
-    data = claims.verdict_counts_data()
+    data = claims.verdict_counts_data(ledger)
     assert data["verdict"].tolist() == claims.VERDICTS
     assert data["n_claims"].sum() == len(ledger)
     assert (
@@ -360,3 +360,18 @@ def test_verdict_chart_draws_the_counts(ledger):
     assert [t.get_text() for t in ax.get_yticklabels()] == data["label"].tolist()
     assert [t.get_text() for t in ax.texts] == [str(n) for n in data["n_claims"]]
     assert ax.get_xlabel() == "Number of claims"
+
+
+def test_evidence_functions_live_in_the_split_modules_and_stay_importable_from_claims():
+    from helpers import claims_evidence, claims_survey
+
+    for claim_id, function in claims.EVIDENCE.items():
+        module = {
+            "helpers.claims_survey": claims_survey,
+            "helpers.claims_evidence": claims_evidence,
+        }
+        assert function.__module__ in module, claim_id
+        assert getattr(claims, function.__name__) is function
+        assert getattr(module[function.__module__], function.__name__) is function
+    assert claims.evidence_younger.__module__ == "helpers.claims_survey"
+    assert claims.evidence_catalogue_ready.__module__ == "helpers.claims_evidence"

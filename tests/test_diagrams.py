@@ -1,4 +1,4 @@
-"""Figures 1-3 redrawn from data: what is drawn matches the CSV, and text fits its boxes."""
+"""Figures 1-3 and 7 redrawn from data: what is drawn matches the CSV, and text fits its boxes."""
 
 from __future__ import annotations
 
@@ -15,14 +15,15 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch  # noqa: E402
 from helpers import diagrams, load  # noqa: E402
 from helpers.datapackage import resource  # noqa: E402
 
-NAMES = list(diagrams.DIAGRAMS)
+NAMES = ["figure-01", "figure-02", "figure-03"]  # boxes with statuses, lines stored as rows
+ALL = list(diagrams.DIAGRAMS)
 
 
 @pytest.fixture(scope="module")
 def drawn() -> dict[str, tuple[pd.DataFrame, object, object]]:
     """Each diagram's data, figure and a renderer that has drawn it."""
     result = {}
-    for name in NAMES:
+    for name in ALL:
         data = diagrams.diagram_data(name)
         fig = diagrams.diagram_chart(data, name)
         canvas = FigureCanvasAgg(fig)
@@ -74,6 +75,10 @@ def test_every_line_and_arrow_is_drawn_between_its_boxes(name, drawn):
     for gid, patch in arrows.items():
         heads = patch.get_arrowstyle().__class__.__name__
         assert (heads == "CurveFilledB") == gid.startswith("arrow:")
+    _assert_lines_end_on_edges(data)
+
+
+def _assert_lines_end_on_edges(data: pd.DataFrame) -> None:
     placed = data.set_index("element_id")
     for row in data[data["kind"] == "line"].itertuples():
         for x, y, end in ((row.x0, row.y0, row.from_id), (row.x1, row.y1, row.to_id)):
@@ -85,7 +90,7 @@ def test_every_line_and_arrow_is_drawn_between_its_boxes(name, drawn):
             assert (on_x_edge and inside_y) or (on_y_edge and inside_x), (row.element_id, end)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ALL)
 def test_text_stays_inside_its_box_and_the_canvas(name, drawn):
     _, fig, renderer = drawn[name]
     patches = _by_gid(fig, FancyBboxPatch)
@@ -95,13 +100,16 @@ def test_text_stays_inside_its_box_and_the_canvas(name, drawn):
         assert canvas.x0 <= extent.x0 and extent.x1 <= canvas.x1, text.get_text()
         assert canvas.y0 <= extent.y0 and extent.y1 <= canvas.y1, text.get_text()
         kind, _, element = (text.get_gid() or "").partition(":")
-        if kind in ("label", "status"):
-            box = patches[f"box:{element}"].get_window_extent(renderer)
+        # A box's label and status or description, or a frame's label (Figure 7's headings);
+        # a text element (Figure 7's flow) has no box around it.
+        owner = patches.get(f"box:{element}") or patches.get(f"frame:{element}")
+        if kind in ("label", "status", "description") and owner is not None:
+            box = owner.get_window_extent(renderer)
             assert box.x0 < extent.x0 and extent.x1 < box.x1, text.get_text()
             assert box.y0 < extent.y0 and extent.y1 < box.y1, text.get_text()
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ALL)
 def test_boxes_do_not_overlap(name, drawn):
     data, _, _ = drawn[name]
     boxes = data[data["kind"] == "box"]
@@ -225,3 +233,77 @@ def test_reading_notes_list_the_descriptor_notes(name):
     html = diagrams.reading_notes(name).data
     assert html.startswith("<details>") and html.count("<li>") == len(resource(name)["notes"])
     assert f"How Figure {int(name[-2:])} was read from the paper's text" in html
+
+
+# --- Figure 7: kinds, tones and arrows derived from the roles -------------------------------
+
+
+def test_figure_7_draws_every_element_with_its_words(drawn):
+    data, fig, _ = drawn["figure-07"]
+    csv = load("figure-07")
+    texts = {t.get_gid(): _flat(t.get_text()) for t in fig.axes[0].texts if t.get_gid()}
+    for row in csv.itertuples():
+        assert texts[f"label:{row.element_id}"] == row.label
+    for rung in csv[csv["role"] == "rung"].itertuples():
+        assert texts[f"description:{rung.element_id}"] == rung.description
+    patches = set(_by_gid(fig, FancyBboxPatch))
+    framed = csv["role"].isin(["heading", "gap"])
+    assert {f"frame:{e}" for e in csv.loc[framed, "element_id"]} <= patches
+    boxed = csv["role"].isin(["stage", "rung", "technopark", "marker"])
+    assert {g for g in patches if g.startswith("box:")} == {
+        f"box:{e}" for e in csv.loc[boxed, "element_id"]
+    }
+    assert "box:commercialisation" not in patches  # the flow is text between arrows
+    assert "are ours" in texts["key"]
+
+
+def test_figure_7_arrows_follow_the_linear_model(drawn):
+    data, fig, _ = drawn["figure-07"]
+    arrows = _by_gid(fig, FancyArrowPatch)
+    chain = ["fundamental_science", "applied_rd", "development", "commercialisation", "technopark"]
+    expected = {f"arrow:{a}->{b}" for a, b in zip(chain, chain[1:], strict=False)}
+    expected |= {
+        "arrow:technopark->competence_ladder",
+        "arrow:policy_focus->rd_institutes",
+        "arrow:policy_focus->technopark",
+    }
+    assert set(arrows) == expected
+    _assert_lines_end_on_edges(data)
+    tones = data[data["kind"] == "line"].set_index("to_id")["tone"]
+    assert tones["competence_ladder"] == "gap"  # the bridge the text doubts: dashed
+    assert diagrams.TONE_STYLES["gap"]["linestyle"] == "dashed"
+    assert arrows["arrow:technopark->competence_ladder"].get_linestyle() == "dashed"
+    assert tones["rd_institutes"] == "policy"
+    # Flow and bridge run straight across at the technopark's height.
+    across = data[data["from_id"].isin(["commercialisation", "technopark"])]
+    assert len(across) == 2 and (across["y0"] == across["y1"]).all()
+
+
+def test_figure_7_columns_hold_their_parts(drawn):
+    data, _, _ = drawn["figure-07"]
+    at = data.set_index("element_id")
+
+    def inside(inner: str, outer: str) -> bool:
+        a, b = at.loc[inner], at.loc[outer]
+        return (
+            b.x <= a.x
+            and a.x + a.width <= b.x + b.width
+            and b.y <= a.y
+            and a.y + a.height <= b.y + b.height
+        )
+
+    institutes, gap, ladder = (
+        at.loc["rd_institutes"],
+        at.loc["implementation_gap"],
+        at.loc["competence_ladder"],
+    )
+    assert institutes.x + institutes.width < gap.x < gap.x + gap.width < ladder.x
+    assert inside("technopark", "implementation_gap")
+    marker = at.loc["policy_focus"]
+    assert marker.y > gap.y + gap.height  # the marker stands above the gap
+    for role, column in (("stage", "rd_institutes"), ("rung", "competence_ladder")):
+        ordered = data[data["role"] == role].sort_values("order")
+        assert all(inside(e, column) for e in ordered["element_id"])
+        assert ordered["y"].is_monotonic_increasing, role  # order 1 lowest
+    rungs = data[data["role"] == "rung"].sort_values("order")
+    assert rungs["tint"].is_monotonic_decreasing  # higher rungs darker
