@@ -1,5 +1,5 @@
 # Two commands do all set-up: `make app` serves the site, `make test` runs every check.
-# The virtual environment is built with pip from the pins in environment.yml.
+# The virtual environment is built with pip from the pins in requirements.txt.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,17 +10,17 @@ STAMP  := $(VENV)/.installed
 
 venv: $(STAMP)
 
-$(STAMP): environment.yml pyproject.toml tools/env_to_requirements.py
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PYTHON) tools/env_to_requirements.py environment.yml > $(VENV)/requirements.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
 lint: venv
 	$(BIN)/ruff check helpers app tests tools benchmarks
 	$(BIN)/ruff format --check helpers app tests tools benchmarks
 	$(BIN)/nbqa ruff notebooks
+	$(BIN)/frictionless validate data/datapackage.json
 
 # Debian's Chromium drives the browser tests (Playwright's own browser download fails here).
 browser:

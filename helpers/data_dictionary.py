@@ -14,7 +14,7 @@ from .datapackage import load, package
 INTRODUCTION = """\
 # The data: every table of the paper, as printed
 
-This folder is a [Frictionless Data Package](https://specs.frictionlessdata.io/data-package/):
+This folder is a [Frictionless Data Package](https://datapackage.org/) (version 2):
 `datapackage.json` describes each CSV file (title as in the paper, section, sources, notes on
 ambiguities, and a schema giving every column's type, unit and meaning). This page is generated
 from it (`make data-readme`); edit the descriptor, not this page.
@@ -45,9 +45,15 @@ load("table-08")
   (the paper's Average / Total / "in technoparks" figures) or firms outside technoparks.
 - **Populations.** `firms = in_tp` are tenants of the surveyed technoparks, `out_tp` the
   reference group of firms outside technoparks.
-- **Validation.** `helpers.load` checks the header, types, required values, vocabularies,
-  keys, park codes and that shares lie in 0-100; a failure names the file, row (header = row 1)
-  and field.
+- **Categories.** In the descriptor, coded columns (`firms`, park codes, markets, date
+  precision) list their codes with labels (`categories`); a scale whose codes have an order
+  says so (`categoriesOrdered`), and this page shows that order.
+- **Validation.** `helpers.load` validates with
+  [frictionless](https://framework.frictionlessdata.io/): the header, types, required values,
+  vocabularies, keys, park codes, and that shares lie in 0-100; a failure names the file, row
+  (header = row 1) and field. It validates again only when a file changed (hashes kept in
+  `.cache/validated.json`); `frictionless validate data/datapackage.json` checks the same
+  descriptor from the command line.
 
 ## Units
 """
@@ -55,6 +61,27 @@ load("table-08")
 
 def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _order(field: dict) -> str:
+    """' Ordered: a < b < c.' for a field whose categories form a scale."""
+    if not field.get("categoriesOrdered"):
+        return ""
+    codes = [c["value"] if isinstance(c, dict) else c for c in field["categories"]]
+    return " Ordered: " + " < ".join(f"`{c}`" for c in codes) + "."
+
+
+def _missing_values(schema: dict) -> list[str]:
+    """A line on the schema's labelled missing values (none when they carry no labels)."""
+    entries = [e for e in schema.get("missingValues", []) if isinstance(e, dict)]
+    if not any(e.get("label") for e in entries):
+        return []
+    shown = [f"`{e['value']}` ({e['label']})" if e["value"] else e["label"] for e in entries]
+    line = "*Missing values:* " + "; ".join(shown) + "."
+    own = [f"`{f['name']}`" for f in schema["fields"] if "missingValues" in f]
+    if own:
+        line += f" {', '.join(own)} keeps the markers as text (only a blank is missing there)."
+    return ["", _cell(line)]
 
 
 def render() -> str:
@@ -88,6 +115,7 @@ def render() -> str:
             meaning = field["description"]
             if constraints.get("required"):
                 meaning += " Required."
+            meaning += _order(field)
             lines.append(
                 f"| `{field['name']}` | {field['type']} | {_cell(field.get('unit', ''))} "
                 f"| {_cell(meaning)} |"
@@ -95,6 +123,7 @@ def render() -> str:
         key = spec["schema"].get("primaryKey")
         if key:
             lines += ["", f"*Key:* {', '.join(f'`{k}`' for k in key)}."]
+        lines += _missing_values(spec["schema"])
     return "\n".join(lines) + "\n"
 
 

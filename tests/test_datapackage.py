@@ -145,3 +145,45 @@ def test_paper_number_names_tables_and_figures_only():
     assert paper_number("table-08") == "Table 8"
     assert paper_number("figure-04") == "Figure 4"
     assert paper_number("timeline") is None and paper_number("rd-since") is None
+
+
+V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+
+def test_descriptor_is_data_package_v2():
+    descriptor = package()
+    assert descriptor["$schema"] == V2 and "profile" not in descriptor
+    for spec in descriptor["resources"]:
+        assert spec["type"] == "table" and "profile" not in spec, spec["name"]
+
+
+def test_categories_agree_with_vocabularies_and_the_park_registry():
+    """frictionless 5 does not check `categories`: the enum and the foreign key do, so the
+    three must say the same."""
+    registry = load("parks")
+    parks = registry[["code", "name"]].rename(columns={"code": "value", "name": "label"})
+    parks = parks.to_dict("records")
+    seen = set()
+    for spec in package()["resources"]:
+        for field in spec["schema"]["fields"]:
+            if "categories" not in field:
+                continue
+            seen.add(field["name"])
+            values = [c["value"] for c in field["categories"]]
+            assert all(c.get("label") for c in field["categories"]), (spec["name"], field)
+            enum = field.get("constraints", {}).get("enum")
+            assert enum is None or values == enum, (spec["name"], field["name"])
+            if field["name"] in ("park", "code"):
+                assert field["categories"] == parks, spec["name"]
+            assert isinstance(field.get("categoriesOrdered", False), bool)
+    assert {"firms", "park", "code", "market", "precision"} <= seen
+
+
+@pytest.mark.parametrize("name", [*TABLES, "figure-04"])
+def test_papers_missing_markers_are_declared_with_labels(name):
+    schema = resource(name)["schema"]
+    entries = schema["missingValues"]
+    assert {e["value"] for e in entries} == MISSING_MARKERS
+    assert all(e.get("label") for e in entries)
+    printed = next(f for f in schema["fields"] if f["name"] == "printed")
+    assert printed["missingValues"] == [""], "printed keeps the markers as text"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from conftest import read_rows, set_cell, write_rows
 
+from helpers import datapackage
 from helpers.datapackage import DataValidationError, UnknownResourceError, load
 
 
@@ -139,3 +142,38 @@ def test_schema_with_unsupported_type_is_reported(data_copy):
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     message = str(_error("table-11", data_copy))
     assert message.endswith("table-11.csv, field 'note': unsupported field type in the schema")
+
+
+def test_unchanged_data_is_not_validated_again(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr(datapackage, "STAMP", tmp_path / "validated.json")
+    expected = load("table-08", data_copy)
+    datapackage.clear_cache()
+
+    def fail(name, data_dir):
+        raise AssertionError(f"{name} validated again")
+
+    monkeypatch.setattr(datapackage, "_validate", fail)
+    assert load("table-08", data_copy).equals(expected)
+
+
+def test_changed_data_is_validated_again(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr(datapackage, "STAMP", tmp_path / "validated.json")
+    load("table-08", data_copy)
+    datapackage.clear_cache()
+    set_cell(data_copy / "table-08.csv", 5, "value", "abc")
+    assert "table-08.csv, row 5, field 'value': 'abc' is not a number" in str(
+        _error("table-08", data_copy)
+    )
+
+
+def test_loading_validated_data_does_not_import_frictionless():
+    for name in datapackage.resource_names():
+        load(name)  # validates here if needed, so that the child finds the stamp
+    code = (
+        "import sys; from helpers.datapackage import load, resource_names; "
+        "[load(n) for n in resource_names()]; print('frictionless' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
