@@ -75,7 +75,7 @@ notebooks: venv
 
 # data/README.md is generated from data/datapackage.json.
 data-readme: venv
-	$(BIN)/python -m helpers.data_dictionary > data/README.md
+	$(BIN)/python -m helpers.data.data_dictionary > data/README.md
 
 lab: venv
 	$(BIN)/jupyter lab notebooks

@@ -104,6 +104,12 @@ class Admission:
 _CHAPTER = re.compile(r"^(\d\d_[a-z0-9_]+)\.ipynb$")
 
 
+def is_chapter(path: str | None) -> bool:
+    """Whether a requested notebook is one of the site's chapters (``NN_name.ipynb``);
+    other notebooks in the folder (the chapter template) are not pages for readers."""
+    return bool(_CHAPTER.match(path or ""))
+
+
 def static_page(path: str | None, site_dir: Path) -> str:
     """The static edition's page for a requested notebook path (its index otherwise)."""
     match = _CHAPTER.match(path or "")
@@ -182,10 +188,14 @@ class CountingKernelManager(AsyncMappingKernelManager):
             return
         if self._handed_out(kernel_id) and self._kernel_connections.get(kernel_id, 0) == 0:
             now = time.monotonic()
-            since = self._unheld_since.setdefault(kernel_id, now)
-            if now - since > self.unclaimed_timeout:
+            unheld_for = now - self._unheld_since.setdefault(kernel_id, now)
+            # A page still being drawn keeps its kernel busy (a chapter run in full, under
+            # load, can take longer than the timeout): count from its last activity too.
+            last_activity = self.get_kernel(kernel_id).last_activity
+            quiet_for = (utcnow() - last_activity).total_seconds() if last_activity else unheld_for
+            if min(unheld_for, quiet_for) > self.unclaimed_timeout:
                 self.log.info(
-                    "Releasing kernel %s: no page has held it for %ds", kernel_id, now - since
+                    "Releasing kernel %s: no page has held it for %ds", kernel_id, unheld_for
                 )
                 self._unheld_since.pop(kernel_id, None)
                 await ensure_async(self.shutdown_kernel(kernel_id))

@@ -17,11 +17,12 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from tornado.web import HTTPError
 from traitlets import Bool, Float, Integer, default
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
-from .budget import Admission, busy_page, kernels_for_memory, static_page
+from .budget import Admission, busy_page, is_chapter, kernels_for_memory, static_page
 from .headers import SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
@@ -32,6 +33,8 @@ class AdmittingVoilaHandler(TornadoVoilaHandler):
 
     async def get(self, path=None):
         if path and path.endswith(".ipynb"):
+            if not is_chapter(path):
+                raise HTTPError(404)  # before any kernel is started for it
             site: ReaderSite = self.settings["reader_site"]
             refusal = site.admission.admit(
                 self.request.remote_ip or "?", self.kernel_manager.kernel_count()

@@ -37,6 +37,9 @@ os.environ["TECHNOPARKS_VIEW_CACHE"] = "read"
 c.VoilaConfiguration.preheat_kernel = True
 c.VoilaConfiguration.default_pool_size = 3
 c.VoilaKernelManager.fill_delay = 0
+# Notebooks that are not chapters (notebooks/_template.ipynb) get no kernels: the site
+# answers 404 for them (app/site.py).
+c.VoilaKernelManager.preheat_denylist = [r"_.*"]
 
 # Every filter runs in the reader's browser once the page is drawn, so a kernel is only
 # needed while the page loads. Kernels no page holds are released after 20 s (a script
@@ -75,6 +78,8 @@ c.VoilaConfiguration.file_allowlist = [r"_site/[\w./-]+\.(html|js|css|svg|png|wo
 
 # Readers never see code or tracebacks.
 c.VoilaConfiguration.strip_sources = True
-# Code is never shown, so its highlighting extension is not loaded either.
-c.VoilaConfiguration.extension_denylist = ["jupyterlab_pygments"]
+# Code is never shown, so its highlighting extension is not loaded either; nbdime's
+# JupyterLab extension (notebook diffs, for researchers) needs JupyterLab's editor, which
+# Voila's page does not have.
+c.VoilaConfiguration.extension_denylist = ["jupyterlab_pygments", "nbdime-jupyterlab"]
 c.VoilaConfiguration.show_tracebacks = False

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from playwright.sync_api import sync_playwright
 
-from helpers.navigation import CHAPTERS
+from helpers.display.navigation import CHAPTERS
 from tools.visitor import raw_get
 from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, children, rss_mb, voila
 

@@ -17,7 +17,7 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from helpers.navigation import CHAPTERS
+from helpers.display.navigation import CHAPTERS
 from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, voila
 
 from .pages import MANY_READERS, TRACK_CHANGES, median_p95, settle_ms

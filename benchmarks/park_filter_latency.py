@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--no-write", action="store_true", help="do not update README.md")
     args = parser.parse_args(argv)
 
-    from helpers.parks import park_codes, park_label
+    from helpers.data.parks import park_codes, park_label
 
     labels = [park_label(code) for code in park_codes()] + ["All parks"]
     with sync_playwright() as playwright:

@@ -29,7 +29,7 @@ import time
 from playwright.async_api import async_playwright
 from tornado.httpclient import AsyncHTTPClient
 
-from helpers.navigation import CHAPTERS
+from helpers.display.navigation import CHAPTERS
 from tools.visitor import channels, load_widgets
 from tools.voila_server import (
     CHROMIUM,

@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from playwright.async_api import async_playwright
 
-from helpers.navigation import CHAPTERS
+from helpers.display.navigation import CHAPTERS
 from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, ROOT, static_server
 
 from .pages import arrivals, crowd_rows, median_p95, read

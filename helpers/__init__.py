@@ -12,21 +12,21 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {
-    "DataValidationError": "datapackage",
-    "UnknownResourceError": "datapackage",
-    "load": "datapackage",
-    "package": "datapackage",
-    "resource": "datapackage",
-    "resource_names": "datapackage",
-    "park_codes": "parks",
-    "park_label": "parks",
-    "park_name": "parks",
-    "park_options": "parks",
-    "park_registry": "parks",
-    "add_source": "theme",
-    "apply_theme": "theme",
-    "park_colors": "theme",
-    "source_text": "theme",
+    "DataValidationError": "data.datapackage",
+    "UnknownResourceError": "data.datapackage",
+    "load": "data.datapackage",
+    "package": "data.datapackage",
+    "resource": "data.datapackage",
+    "resource_names": "data.datapackage",
+    "park_codes": "data.parks",
+    "park_label": "data.parks",
+    "park_name": "data.parks",
+    "park_options": "data.parks",
+    "park_registry": "data.parks",
+    "add_source": "display.theme",
+    "apply_theme": "display.theme",
+    "park_colors": "display.theme",
+    "source_text": "display.theme",
 }
 
 __all__ = sorted(_EXPORTS)

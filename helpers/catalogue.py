@@ -6,7 +6,7 @@ prints the most advanced stage first (``stage_order`` 1); the funnel here runs t
 way, from the earliest stage at the top to 'ready for introduction' at the bottom.
 
 Figure 7 is a diagram.  Its words are stored in ``data/figure-07.csv`` (resource
-``figure-07``); :mod:`helpers.diagrams` lays it out and draws it like Figures 1-3, and
+``figure-07``); :mod:`helpers.display.diagrams` lays it out and draws it like Figures 1-3, and
 :func:`figure_07_caption` tells the drawing in words.  The layout is ours, since the
 flattened text of the paper keeps the words but not the drawing.
 
@@ -21,8 +21,8 @@ import textwrap
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .recompute import agrees, cell, rows, share
-from .theme import OKABE_ITO, new_figure
+from .data.recompute import agrees, cell, rows, share
+from .display.theme import OKABE_ITO, new_figure
 
 READY = "ready_for_introduction"
 TOTAL = "total"

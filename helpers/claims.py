@@ -43,8 +43,8 @@ from .claims_survey import (
     motive_ranks,
     service_use_rates,
 )
-from .datapackage import paper_number, resource
-from .theme import NEUTRAL_COLOR, OKABE_ITO, PAPER, new_figure
+from .data.datapackage import paper_number, resource
+from .display.theme import NEUTRAL_COLOR, OKABE_ITO, PAPER, new_figure
 
 CLAIMS = "claims"
 SUPPORTED = "supported"

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .datapackage import load
-from .recompute import agrees, cell, rows, share
+from .data.datapackage import load
+from .data.recompute import agrees, cell, rows, share
 
 
 @dataclass(frozen=True)

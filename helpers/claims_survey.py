@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .claims_evidence import Evidence, _listing, _lower_first, _pct, _printed
-from .datapackage import load
-from .recompute import agrees, cell, mean_of, rows, share
+from .data.datapackage import load
+from .data.recompute import agrees, cell, mean_of, rows, share
 
 # Table 6 activities the text sets apart from the traditional ones ('excluding
 # pharmaceuticals/medical services and IT services, traditional products and services

@@ -20,11 +20,11 @@ from IPython.display import HTML
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
-from .datapackage import load
+from .data.datapackage import load
 from .display.html import escape
 from .display.switchboard import Chooser, Control, Shown, SwitchedView, plain_query
-from .tables import table_html
-from .theme import NEUTRAL_COLOR, OKABE_ITO, new_figure
+from .display.tables import table_html
+from .display.theme import NEUTRAL_COLOR, OKABE_ITO, new_figure
 
 # --------------------------------------------------------------------------------------
 # Regions

@@ -11,6 +11,8 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .data.recompute import cell, rows
+from .display.theme import OKABE_ITO, PAPER, new_figure
 from .rd_structure import (
     HOME,
     REGION_COLORS,
@@ -20,8 +22,6 @@ from .rd_structure import (
     one_decimal,
     patch,
 )
-from .recompute import cell, rows
-from .theme import OKABE_ITO, PAPER, new_figure
 
 LATER_COLOR = "#777777"
 

@@ -12,9 +12,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .datapackage import resource
-from .recompute import cell, is_close, rows
-from .theme import OKABE_ITO, new_figure, source_text
+from .data.datapackage import resource
+from .data.recompute import cell, is_close, rows
+from .display.theme import OKABE_ITO, new_figure, source_text
 
 # Row labels of Table 1 as the paper prints them; sub-rows of business R&D marked "of which".
 SUB_ROW_INDENT = "\u2003"  # an em space survives HTML whitespace collapsing
@@ -67,7 +67,7 @@ def table1_view(table: pd.DataFrame) -> pd.DataFrame:
     """Table 1 for readers: one row per performing sector, one column per region and year.
 
     Values are the printed shares (per cent of GERD); the paper's '-' is missing, shown as
-    'n.a.' by :func:`helpers.tables.html_table`.
+    'n.a.' by :func:`helpers.display.tables.html_table`.
     """
     view = {"Performing sector": list(TABLE_1_ROWS.values())}
     for region, year in regions(table):

@@ -17,12 +17,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .datapackage import load, resource
+from .data.datapackage import load, resource
+from .data.parks import ALL_PARKS, park_label, park_options
 from .display.html import escape
 from .display.switchboard import Chooser, Control, Shown, SwitchedView, plain_query
-from .parks import ALL_PARKS, park_label, park_options
-from .tables import table_html
-from .theme import OKABE_ITO, new_figure, source_text
+from .display.tables import table_html
+from .display.theme import OKABE_ITO, new_figure, source_text
 
 _MONTH = "%b"
 NBSP = "\u00a0"
@@ -451,7 +451,7 @@ def timeline_table_html(park: object = ALL_PARKS) -> str:
 
     ``park`` comes from a widget or the URL, so anything but a park code is ignored.
     """
-    from .park_filter import valid_parks
+    from .display.park_filter import valid_parks
 
     chosen = valid_parks([park])
     table = timeline_table(load("timeline"))

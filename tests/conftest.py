@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import datapackage
+from helpers.data import datapackage
 
 
 @pytest.fixture

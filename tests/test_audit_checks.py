@@ -16,8 +16,8 @@ from audit_expected import EXPECTED
 from conftest import read_rows, write_rows
 
 from helpers import audit
-from helpers import recompute as rc
-from helpers.datapackage import resource_names
+from helpers.data import recompute as rc
+from helpers.data.datapackage import resource_names
 
 # --------------------------------------------------------------------------------------
 # Every finding, pinned

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app import budget
 from app.budget import Admission, Refusal, busy_page, kernels_for_memory, static_page
 
 
@@ -71,3 +72,63 @@ def test_busy_page_says_what_to_do_and_links_the_static_edition(status):
     assert 'href="/voila/files/_site/03_park_survey.html&quot;&gt;&lt;b&gt;"' in page
     assert "static edition" in page and '<html lang="en">' in page
     assert ("many pages" in page) == (status == 429)
+
+
+class _Kernel:
+    def __init__(self, last_activity):
+        self.last_activity = last_activity
+
+    async def is_alive(self):
+        return True
+
+
+async def _unclaimed(seconds_unheld: float, seconds_quiet: float) -> list[str]:
+    """Ask a kernel manager whether a handed-out kernel with no page is released."""
+    import time
+    from datetime import timedelta
+
+    from jupyter_server._tz import utcnow
+
+    manager = budget.CountingKernelManager(unclaimed_timeout=20)
+    kernel = _Kernel(utcnow() - timedelta(seconds=seconds_quiet))
+    released = []
+    manager.get_kernel = lambda kernel_id: kernel
+    manager._handed_out = lambda kernel_id: True
+    manager._readers.add("k")
+    manager._unheld_since["k"] = time.monotonic() - seconds_unheld
+
+    async def shutdown(kernel_id, *args, **kwargs):
+        released.append(kernel_id)
+
+    manager.shutdown_kernel = shutdown
+    await manager.cull_kernel_if_idle("k")
+    return released
+
+
+@pytest.mark.parametrize(
+    ("unheld", "quiet", "released"),
+    [
+        (25, 25, ["k"]),  # handed out, drawn, and no page came for it: released
+        (25, 3, []),  # still drawing its page (busy until 3 s ago): kept
+        (5, 60, []),  # unheld for only 5 s: kept
+    ],
+)
+def test_a_kernel_no_page_holds_is_released_only_once_quiet(unheld, quiet, released, monkeypatch):
+    import asyncio
+
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    idle_checked = []
+
+    async def idle_culler(self, kernel_id):  # jupyter_server's own idle check, not tested here
+        idle_checked.append(kernel_id)
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "cull_kernel_if_idle", idle_culler)
+    assert asyncio.run(_unclaimed(unheld, quiet)) == released
+    assert idle_checked == ([] if released else ["k"])
+
+
+def test_only_numbered_chapters_are_pages_for_readers():
+    assert budget.is_chapter("03_park_survey.ipynb")
+    for other in ("_template.ipynb", "notes.ipynb", "03_park_survey.py", "sub/03_x.ipynb", None):
+        assert not budget.is_chapter(other)

@@ -10,8 +10,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers import catalogue, load  # noqa: E402
-from helpers.diagrams import diagram_data  # noqa: E402
-from helpers.recompute import cell, rows  # noqa: E402
+from helpers.data.recompute import cell, rows  # noqa: E402
+from helpers.display.diagrams import diagram_data  # noqa: E402
 
 STAGES_TOP_DOWN = [
     "technical_documentation_or_patent",

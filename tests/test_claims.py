@@ -12,7 +12,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers import claims, load, resource_names  # noqa: E402
-from helpers.recompute import cell, rows  # noqa: E402
+from helpers.data.recompute import cell, rows  # noqa: E402
 
 WHERE = re.compile(r"Abstract|Section 4 summary|Conclusions paragraph [1-9]")
 

@@ -8,8 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import datapackage
-from helpers.datapackage import load, package, resource, resource_names
+from helpers.data import datapackage
+from helpers.data.datapackage import load, package, resource, resource_names
 
 TABLES = [f"table-{n:02d}" for n in range(1, 15)]
 EXPECTED = ["parks", *TABLES, "figure-04", "literature", "timeline"]
@@ -131,7 +131,7 @@ def test_descriptor_is_plain_json_with_one_entry_per_file():
 
 def test_data_readme_is_generated_from_the_descriptor():
     """data/README.md must be regenerated (make data-readme) whenever the descriptor changes."""
-    from helpers.data_dictionary import render
+    from helpers.data.data_dictionary import render
 
     readme = (datapackage.DATA_DIR / "README.md").read_text(encoding="utf-8")
     assert readme == render(), "data/README.md is stale: run `make data-readme`"
@@ -140,7 +140,7 @@ def test_data_readme_is_generated_from_the_descriptor():
 
 
 def test_paper_number_names_tables_and_figures_only():
-    from helpers.datapackage import paper_number
+    from helpers.data.datapackage import paper_number
 
     assert paper_number("table-08") == "Table 8"
     assert paper_number("figure-04") == "Figure 4"

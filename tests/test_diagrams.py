@@ -12,8 +12,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch  # noqa: E402
 
-from helpers import diagrams, load  # noqa: E402
-from helpers.datapackage import resource  # noqa: E402
+from helpers import load  # noqa: E402
+from helpers.data.datapackage import resource  # noqa: E402
+from helpers.display import diagrams
 
 NAMES = ["figure-01", "figure-02", "figure-03"]  # boxes with statuses, lines stored as rows
 ALL = list(diagrams.DIAGRAMS)

@@ -7,7 +7,7 @@ import pytest
 
 from helpers import incubation as inc
 from helpers import timeline as tl
-from helpers.datapackage import load
+from helpers.data.datapackage import load
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 from helpers import literature as lit  # noqa: E402
-from helpers.datapackage import load, resource  # noqa: E402
-from helpers.theme import NEUTRAL_COLOR, OKABE_ITO  # noqa: E402
+from helpers.data.datapackage import load, resource  # noqa: E402
+from helpers.display.theme import NEUTRAL_COLOR, OKABE_ITO  # noqa: E402
 
 
 @pytest.fixture

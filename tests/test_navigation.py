@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import navigation
+from helpers.display import navigation
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 

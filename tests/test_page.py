@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.page import STYLE, start_page
+from helpers.display.page import STYLE, start_page
 
 
 def test_start_page_returns_the_page_styles():
@@ -18,8 +18,8 @@ def test_start_page_returns_the_page_styles():
 
 
 def test_finish_page_releases_memory_and_links(monkeypatch):
-    from helpers import page
-    from helpers.navigation import chapter_links
+    from helpers.display import page
+    from helpers.display.navigation import chapter_links
 
     collected = []
     monkeypatch.setattr(page.gc, "collect", lambda: collected.append(True))

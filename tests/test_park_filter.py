@@ -9,10 +9,10 @@ from urllib.parse import unquote_to_bytes
 import pandas as pd
 import pytest
 
-from helpers import park_filter as pf
 from helpers import survey
-from helpers.datapackage import load
-from helpers.parks import park_codes, park_label
+from helpers.data.datapackage import load
+from helpers.data.parks import park_codes, park_label
+from helpers.display import park_filter as pf
 
 PARKS = park_codes()
 
@@ -148,7 +148,7 @@ def test_download_holds_the_rows_behind_the_view():
 
 
 def test_park_chart_svg_is_tagged_by_park_and_deterministic():
-    from helpers.theme import add_source, figure_svg
+    from helpers.display.theme import add_source, figure_svg
 
     def draw() -> str:
         figure = survey.employment_chart(survey.employment_data(load("table-04")))

@@ -6,12 +6,12 @@ import itertools
 
 import pytest
 
-from helpers import park_filter as pf
 from helpers import survey
-from helpers.datapackage import load
+from helpers.data.datapackage import load
+from helpers.data.parks import park_codes
+from helpers.display import park_filter as pf
+from helpers.display.park_panel import ParkPanel, park_controls, selection_key
 from helpers.display.switchboard import SwitchedView
-from helpers.park_panel import ParkPanel, park_controls, selection_key
-from helpers.parks import park_codes
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_rgb  # noqa: E402
 
-from helpers import parks, theme  # noqa: E402
+from helpers.data import parks
+from helpers.display import theme  # noqa: E402
 
 
 def test_park_codes_in_paper_order():
@@ -93,7 +94,7 @@ def test_theme_uses_bundled_font_and_palette():
 def test_html_table_hides_index_and_shows_missing_as_na():
     import pandas as pd
 
-    from helpers.tables import html_table
+    from helpers.display.tables import html_table
 
     frame = pd.DataFrame({"Park": ["ABI", "KST"], "Share (%)": [50.0, float("nan")]})
     html = html_table(frame, caption="Table X: <test>", source="Source: here").data
@@ -103,8 +104,8 @@ def test_html_table_hides_index_and_shows_missing_as_na():
 
 
 def test_resource_overview_lists_every_file():
-    from helpers.datapackage import resource_names
-    from helpers.tables import resource_overview
+    from helpers.data.datapackage import resource_names
+    from helpers.display.tables import resource_overview
 
     overview = resource_overview()
     assert len(overview) == len(resource_names())
@@ -125,7 +126,7 @@ def test_show_chart_displays_figure_then_caption(monkeypatch):
 def test_html_table_formats_numbers_by_column():
     import pandas as pd
 
-    from helpers.tables import html_table
+    from helpers.display.tables import html_table
 
     frame = pd.DataFrame(
         {"Count": [19.0, 1117.0], "Score": [4.1, 3.0], "Name": ["a", pd.NA], "Flag": [True, False]}
@@ -140,7 +141,7 @@ def test_html_table_formats_numbers_by_column():
 def test_html_table_right_aligns_printed_numbers_and_highlights_selection():
     import pandas as pd
 
-    from helpers.tables import html_table
+    from helpers.display.tables import html_table
 
     frame = pd.DataFrame(
         {"Park": ["ABI", "KGP"], "Rate": ["85%", None], "Turnover": ["n.a.", "$88K (2002)"]}
@@ -153,7 +154,7 @@ def test_html_table_right_aligns_printed_numbers_and_highlights_selection():
 
 
 def test_table_caption_is_number_and_title_from_the_descriptor():
-    from helpers.tables import table_caption
+    from helpers.display.tables import table_caption
 
     assert table_caption("table-07") == (
         "Table 7: Destination of sales of firms in technoparks across markets"

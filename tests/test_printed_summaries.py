@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import recompute as rc
-from helpers.datapackage import load
+from helpers.data import recompute as rc
+from helpers.data.datapackage import load
 
 
 def test_recompute_helpers():

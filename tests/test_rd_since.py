@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 
 from helpers import load  # noqa: E402
 from helpers import rd_since as rs  # noqa: E402
-from helpers.theme import show_chart  # noqa: E402
+from helpers.display.theme import show_chart  # noqa: E402
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 
 from helpers import load  # noqa: E402
 from helpers import rd_structure as rd  # noqa: E402
-from helpers.tables import html_table  # noqa: E402
+from helpers.display.tables import html_table  # noqa: E402
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from helpers import survey
-from helpers.datapackage import load, paper_number
-from helpers.parks import park_codes, park_label
-from helpers.tables import table_caption
+from helpers.data.datapackage import load, paper_number
+from helpers.data.parks import missing_notes, park_codes, park_label, reported_parks
+from helpers.display.tables import table_caption
 
 PARKS = park_codes()
 SELECTIONS = [(), *[(p,) for p in PARKS], ("ABI", "KGP"), ("ATP", "PPV", "KST")]
@@ -53,7 +53,7 @@ def test_park_views_keep_selected_parks_and_pooled_rows(name, parks):
     frame = PARK_VIEWS[name](load(name), parks)
     labels = set(frame.iloc[:, 0])
     shown_parks = {p for p in PARKS if any(park_label(p) in label for label in labels)}
-    reported = set(survey.reported_parks(load(name)))
+    reported = set(reported_parks(load(name)))
     assert shown_parks == (set(parks) & reported if parks else reported)
     if len(frame):
         assert frame.iloc[:, 1:].notna().any().any()
@@ -87,9 +87,9 @@ def test_employment_view_numbers_as_printed():
     ],
 )
 def test_reported_parks_and_missing_notes(name, reported):
-    assert survey.reported_parks(load(name)) == reported
+    assert reported_parks(load(name)) == reported
     for park in PARKS:
-        notes = survey.missing_notes(name, load(name), [park])
+        notes = missing_notes(name, load(name), [park])
         if park in reported:
             assert notes == []
         else:
@@ -97,10 +97,10 @@ def test_reported_parks_and_missing_notes(name, reported):
 
 
 def test_missing_note_wording_for_kostanai_in_table_7():
-    assert survey.missing_notes("table-07", load("table-07"), ["KST"]) == [
+    assert missing_notes("table-07", load("table-07"), ["KST"]) == [
         "Table 7 reports no data for Kostanai Technopark (KST)."
     ]
-    assert survey.missing_notes("table-07", load("table-07"), []) == []
+    assert missing_notes("table-07", load("table-07"), []) == []
 
 
 def test_tenants_chart_plots_table_2():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.datapackage import resource
-from helpers.tables import paper_table, transcription_notes
+from helpers.data.datapackage import resource
+from helpers.display.tables import paper_table, transcription_notes
 
 
 def test_paper_table_has_the_papers_caption_and_source():
@@ -25,8 +25,8 @@ def test_park_chart_is_inline_svg_in_the_choosers_container(monkeypatch):
     import IPython.display
 
     from helpers import survey
-    from helpers.datapackage import load
-    from helpers.theme import show_chart
+    from helpers.data.datapackage import load
+    from helpers.display.theme import show_chart
 
     shown = []
     monkeypatch.setattr(IPython.display, "display", lambda item: shown.append(item))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nbformat
 
-from helpers import navigation
+from helpers.display import navigation
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "notebooks" / "_template.ipynb"
 
@@ -32,7 +32,7 @@ def test_the_template_has_the_cookbook_sections_in_order():
 
 def test_the_template_starts_the_page_then_imports_then_loads_computes_draws():
     code = cells("code")
-    assert code[0] == 'from helpers.page import start_page\n\nstart_page("_template")'
+    assert code[0] == 'from helpers.display.page import start_page\n\nstart_page("_template")'
     assert all(line.startswith(("from ", "import ", "")) for line in code[1].splitlines())
     table_cell = code[2]
     assert table_cell.startswith('table_03 = load("table-03")')

@@ -11,9 +11,9 @@ import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 from helpers import timeline as tl  # noqa: E402
-from helpers.datapackage import load  # noqa: E402
-from helpers.parks import park_codes  # noqa: E402
-from helpers.theme import OKABE_ITO, source_text  # noqa: E402
+from helpers.data.datapackage import load  # noqa: E402
+from helpers.data.parks import park_codes  # noqa: E402
+from helpers.display.theme import OKABE_ITO, source_text  # noqa: E402
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import sys
 import pytest
 from conftest import read_rows, set_cell, write_rows
 
-from helpers import datapackage
-from helpers.datapackage import DataValidationError, UnknownResourceError, load
+from helpers.data import datapackage
+from helpers.data.datapackage import DataValidationError, UnknownResourceError, load
 
 
 def _error(name, data_dir) -> DataValidationError:
@@ -170,7 +170,7 @@ def test_loading_validated_data_does_not_import_frictionless():
     for name in datapackage.resource_names():
         load(name)  # validates here if needed, so that the child finds the stamp
     code = (
-        "import sys; from helpers.datapackage import load, resource_names; "
+        "import sys; from helpers.data.datapackage import load, resource_names; "
         "[load(n) for n in resource_names()]; print('frictionless' in sys.modules)"
     )
     result = subprocess.run(

@@ -18,7 +18,7 @@ NOTEBOOKS = ROOT / "notebooks"
 HEAVY = ("pandas", "matplotlib")
 
 CELLS = [
-    'from helpers.page import start_page\n\nstart_page("00_index")',
+    'from helpers.display.page import start_page\n\nstart_page("00_index")',
     "import sys\n\nfrom helpers.display.switchboard import Chooser, Control, SwitchedView"
     "\nfrom helpers.display.switchboard import plain_query\n\nanswer = 41",
     "from IPython.display import HTML, display\n\ndisplay(HTML('<b>shown</b>'))\nanswer + 1",

@@ -33,7 +33,7 @@ from helpers.display import view_cache
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 SITE = NOTEBOOKS / "_site"
-# npm packages vendored into the site (pinned here, like the Python pins in environment.yml).
+# npm packages vendored into the site (pinned here, like the Python pins in requirements.txt).
 HTML_MANAGER = "@jupyter-widgets/html-manager@1.0.15"  # the ipywidgets 8 embedder
 REQUIREJS = "requirejs@2.3.8"
 WIDGETS_DIR = "static/html-manager"
@@ -86,7 +86,7 @@ def vendor_scripts(site: Path) -> None:
     """Put the widget manager, require.js and anywidget into ``site/static`` (once).
 
     anywidget's AMD module comes from the installed Python package (pinned in
-    environment.yml), so the static edition runs the same widget code as the app.
+    requirements.txt), so the static edition runs the same widget code as the app.
     """
     manager = site / WIDGETS_DIR
     if not (manager / "embed-amd.js").exists():

@@ -1,7 +1,7 @@
 """Strip what changes on every run from executed notebooks, so diffs show real changes.
 
 Each chapter's browser-tab title is derived from its own first heading
-(:func:`helpers.navigation.page_title`) and written into the metadata, where Voila reads it.
+(:func:`helpers.display.navigation.page_title`) and written into the metadata, where Voila reads it.
 
 Widget views and saved widget state carry random model ids. Voila and JupyterLab rebuild
 widgets when they run a notebook, and nbval does not compare widget views, so the committed
@@ -31,7 +31,7 @@ def clean(notebook: nbformat.NotebookNode) -> bool:
 
 def set_page_title(notebook: nbformat.NotebookNode, stem: str) -> bool:
     """Write the chapter's tab title into its metadata; return whether it changed."""
-    from helpers.navigation import page_title
+    from helpers.display.navigation import page_title
 
     title = page_title(stem)
     changed = notebook.metadata.get("title") != title

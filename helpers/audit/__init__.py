@@ -1,7 +1,7 @@
 """Reproducibility audit: recompute what the paper's printed numbers determine, and compare.
 
 Every total, share and average of the tables is recomputed from the rows in data/ with the
-rounding-aware comparisons of :mod:`helpers.recompute`; tables are set against each other;
+rounding-aware comparisons of :mod:`helpers.data.recompute`; tables are set against each other;
 and the paper's prose is set against its tables.  What does not reproduce is a *finding*;
 what does is a *confirmed check*.  Nothing in data/ is corrected: the audit only reports.
 

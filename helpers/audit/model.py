@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..datapackage import load, paper_number
+from ..data.datapackage import load, paper_number
 
 SEVERITIES = {
     "error": "A number or reference that is wrong on its face.",

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..display.html import escape
-from ..theme import OKABE_ITO, new_figure, show_chart
+from ..display.theme import OKABE_ITO, new_figure, show_chart
 from .model import (
     EVERY_FINDING,
     PLURALS,
@@ -99,7 +99,7 @@ def filtered_view(severities: object = (), table: object = EVERY_FINDING) -> str
     Values come from widgets, i.e. possibly from any client: anything but a list of known
     severities and a known table is answered with a message, never an error.
     """
-    from ..tables import table_html
+    from ..display.tables import table_html
 
     if isinstance(severities, str) or not isinstance(severities, Iterable):
         return '<p class="tp-note">Choose severities from the list.</p>'
@@ -189,7 +189,7 @@ def show_summary() -> None:
 
 def confirmed_html() -> str:
     """The confirmed checks as a table folded under a summary line."""
-    from ..tables import html_table
+    from ..display.tables import html_table
 
     frame = confirmed_frame()
     table = html_table(frame.drop(columns=["Where"])).data

@@ -2,7 +2,7 @@
 
 What a cell shows depends only on its code, the code run before it, ``data/``, the helpers'
 code and the libraries' versions; together they make the cell's *key*.  A chapter's first
-cell (:func:`helpers.page.start_page`) installs the cache for every later cell, in the mode
+cell (:func:`helpers.display.page.start_page`) installs the cache for every later cell, in the mode
 the environment variable ``TECHNOPARKS_VIEW_CACHE`` names:
 
 ``off`` (the default: JupyterLab, nbval)

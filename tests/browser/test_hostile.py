@@ -15,7 +15,7 @@ import pytest
 from tornado.websocket import WebSocketClosedError
 
 from app.headers import HEADERS
-from helpers.navigation import CHAPTERS
+from helpers.display.navigation import CHAPTERS
 from tools.visitor import V1, ask, channels, raw_get, reader_kernel, update, widget_comms
 from tools.voila_server import children, rss_mb, voila
 

@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
-from helpers import park_filter as pf
-from helpers.datapackage import load
-from helpers.parks import park_codes, park_label
-from helpers.recompute import cell
+from helpers.data.datapackage import load
+from helpers.data.parks import park_codes, park_label
+from helpers.data.recompute import cell
+from helpers.display import park_filter as pf
 from tools.voila_server import kernel_pids, voila
 
 CHAPTERS = {"app": "voila/render/{}.ipynb", "static": "{}.html"}
@@ -186,7 +186,7 @@ def test_download_is_the_data_behind_the_view(watched, edition):
         link.click()
     assert download.value.suggested_filename == "table-07_KGP.csv"
     downloaded = Path(download.value.path()).read_bytes()
-    assert downloaded == pf.csv_bytes("table-07", pf.Selection(focus="KGP"))
+    assert downloaded == pf.csv_bytes(load("table-07"), pf.Selection(focus="KGP"))
     assert set(pd.read_csv(io.BytesIO(downloaded))["park"].dropna()) == {"KGP"}
 
 
@@ -301,13 +301,13 @@ def test_a_widget_that_needs_its_kernel_says_so_when_it_is_gone(browser, tmp_pat
     """
     import json
 
-    (tmp_path / "echo.ipynb").write_text(json.dumps(NEEDS_KERNEL))
+    (tmp_path / "01_echo.ipynb").write_text(json.dumps(NEEDS_KERNEL))
     with voila(f"--Voila.root_dir={tmp_path}", "--MappingKernelManager.cull_interval=1") as server:
         context = browser.new_context()
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{server.url}voila/render/echo.ipynb")
+        page.goto(f"{server.url}voila/render/01_echo.ipynb")
         page.wait_for_selector(".widget-slider", timeout=60_000)
         kill_kernel(kernel_of(page))
         notice = page.get_by_role("alert")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from tornado.websocket import websocket_connect
 
-from helpers.navigation import CHAPTERS, page_title
+from helpers.display.navigation import CHAPTERS, page_title
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,10 +76,12 @@ def test_root_opens_the_landing_chapter_with_links_to_every_chapter(watched, app
     assert len(page.context.pages) == 1
 
 
-def test_missing_page_is_a_plain_404(app_url):
-    status, body = raw_get(app_url, "/voila/render/no_such_chapter.ipynb")
+@pytest.mark.parametrize("name", ["no_such_chapter", "_template"])
+def test_missing_page_is_a_plain_404(app_url, name):
+    """Also the chapter template: a notebook in the folder, but not a page for readers."""
+    status, body = raw_get(app_url, f"/voila/render/{name}.ipynb")
     assert status == 404 and "404" in body
-    assert "Traceback" not in body and "no_such_chapter" not in body
+    assert "Traceback" not in body and name not in body
 
 
 def test_no_page_echoes_a_hostile_query(app_url):

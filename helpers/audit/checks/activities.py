@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from ... import recompute as rc
-from ...parks import park_codes
+from ...data import recompute as rc
+from ...data.parks import park_codes
 from ..model import QUOTES, Audit, quoted
 from .common import (
     by_park,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ... import recompute as rc
+from ...data import recompute as rc
 from ..model import QUOTES, Audit, quoted
 from .common import fmt, numbers_in, printed_of
 

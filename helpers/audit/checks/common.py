@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ... import recompute as rc
-from ...parks import park_codes
+from ...data import recompute as rc
+from ...data.parks import park_codes
 from ..model import Audit
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

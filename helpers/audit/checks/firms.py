@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ... import recompute as rc
+from ...data import recompute as rc
 from ..model import QUOTES, Audit, quoted
 from .common import (
     by_park,

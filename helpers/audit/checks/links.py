@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ... import recompute as rc
+from ...data import recompute as rc
 from ..model import QUOTES, Audit, quoted
 from .common import fmt, numbers_in, printed_of, verify_granularity
 

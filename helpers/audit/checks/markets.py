@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from ... import recompute as rc
+from ...data import recompute as rc
 from ..model import QUOTES, Audit, quoted
 from .common import (
     fmt,

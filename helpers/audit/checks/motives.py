@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from ... import recompute as rc
+from ...data import recompute as rc
 from ..model import QUOTES, Audit, quoted, trim
 from .common import (
     fmt,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ... import recompute as rc
-from ...datapackage import package
-from ...parks import park_codes
+from ...data import recompute as rc
+from ...data.datapackage import package
+from ...data.parks import park_codes
 from ..model import QUOTES, SEVERAL, Audit, quoted
 from .common import fmt, numbers_in, parks_reported, printed_of, span
 from .firms import implied_firms

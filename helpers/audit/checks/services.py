@@ -3,7 +3,7 @@ the use of the parks' services."""
 
 from __future__ import annotations
 
-from ... import recompute as rc
+from ...data import recompute as rc
 from ..model import QUOTES, Audit, quoted
 from .common import by_park, fmt, numbers_in, printed_of, verify_granularity
 

@@ -1,7 +1,7 @@
 """Write ``data/README.md``, the human-readable data dictionary, from ``datapackage.json``.
 
 The descriptor is the one place the data is described; this module renders it for
-people, and a test keeps the two in step.  Run ``python -m helpers.data_dictionary``
+people, and a test keeps the two in step.  Run ``python -m helpers.data.data_dictionary``
 to print it (``make data-readme`` writes the file).
 """
 

@@ -12,7 +12,7 @@ import gc
 
 from IPython.display import HTML
 
-from .display import prose, view_cache
+from . import prose, view_cache
 from .navigation import chapter_links
 
 STYLE = """<style>
@@ -46,7 +46,7 @@ def start_page(chapter: str) -> HTML:
     cache for the cells that follow, when the environment asks for it
     (:mod:`helpers.display.view_cache`): in the readers' app, each later cell shows its
     stored outputs unless its code, the code before it, the data or the helpers changed.
-    Charts apply the theme themselves (:func:`helpers.theme.new_figure`).
+    Charts apply the theme themselves (:func:`helpers.display.theme.new_figure`).
     """
     prose.set_chapter(chapter)
     view_cache.install()

@@ -8,12 +8,13 @@ as many decimals as they need.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Collection
 
 import pandas as pd
 from IPython.display import HTML
+
+from .html import escape
 
 MISSING = "n.a."
 # A printed number such as "85%", "4.1", "1,117" or "$88K (2002)".
@@ -56,11 +57,11 @@ def table_html(
     """The HTML that :func:`html_table` displays, as a string (for widgets)."""
     parts = []
     if caption:
-        parts.append(f'<p class="tp-caption"><strong>{html.escape(caption)}</strong></p>')
+        parts.append(f'<p class="tp-caption"><strong>{escape(caption)}</strong></p>')
     key = frame.columns.get_loc(highlight_column) if highlight_column else 0
     parts.append(_table_html(frame, set(highlight), key))
     if source:
-        parts.append(f'<p class="tp-source">{html.escape(source)}</p>')
+        parts.append(f'<p class="tp-source">{escape(source)}</p>')
     return "\n".join(parts)
 
 
@@ -104,7 +105,7 @@ def _is_highlighted(first_cell: str, highlight: set[str]) -> bool:
 def _table_html(frame: pd.DataFrame, highlight: set[str], key: int = 0) -> str:
     kinds = _column_kinds(frame)
     head = "".join(
-        f'<th class="{"text" if kinds[name] is None else "num"}">{html.escape(str(name))}</th>'
+        f'<th class="{"text" if kinds[name] is None else "num"}">{escape(str(name))}</th>'
         for name in frame.columns
     )
     body = []
@@ -118,7 +119,7 @@ def _table_html(frame: pd.DataFrame, highlight: set[str], key: int = 0) -> str:
                 text = f"{float(value):,.{kinds[name]}f}"
             else:
                 text = str(value)
-            cells.append(f'<td class="{kind}">{html.escape(text)}</td>')
+            cells.append(f'<td class="{kind}">{escape(text)}</td>')
         marked = ' class="tp-highlight"' if _is_highlighted(str(row[key]), highlight) else ""
         body.append(f"<tr{marked}>{''.join(cells)}</tr>")
     rows = "\n".join(body)
@@ -130,14 +131,14 @@ def _table_html(frame: pd.DataFrame, highlight: set[str], key: int = 0) -> str:
 
 def table_caption(name: str) -> str:
     """A table's caption as the paper prints it: 'Table 8: <title>'."""
-    from .datapackage import paper_number, resource
+    from ..data.datapackage import paper_number, resource
 
     return f"{paper_number(name)}: {resource(name)['title']}"
 
 
 def resource_overview() -> pd.DataFrame:
     """One row per data resource: file, title as in the paper, section, number of rows."""
-    from .datapackage import load, package
+    from ..data.datapackage import load, package
 
     records = []
     for spec in package()["resources"]:
@@ -154,11 +155,11 @@ def resource_overview() -> pd.DataFrame:
 
 def transcription_notes(name: str) -> HTML:
     """How a table was read from the flattened paper: the descriptor's notes, folded."""
-    from .datapackage import paper_number, resource
+    from ..data.datapackage import paper_number, resource
 
-    items = "".join(f"<li>{html.escape(note)}</li>" for note in resource(name)["notes"])
+    items = "".join(f"<li>{escape(note)}</li>" for note in resource(name)["notes"])
     return HTML(
-        f'<details class="tp-notes"><summary>How {html.escape(paper_number(name))} was read '
+        f'<details class="tp-notes"><summary>How {escape(paper_number(name))} was read '
         f"from the paper (transcription notes)</summary><ul>{items}</ul></details>"
     )
 

@@ -1,7 +1,7 @@
 """The words of a diagram: text measured and wrapped to fit its boxes, and the diagram told
 in words for readers (its caption) with the notes on how it was read from the paper.
 
-Split off :mod:`helpers.diagrams`, which draws the diagrams and re-exports these names.
+Split off :mod:`helpers.display.diagrams`, which draws the diagrams and re-exports these names.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from IPython.display import HTML
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextPath
 
-from .datapackage import resource
-from .display.html import escape
+from ..data.datapackage import resource
+from .html import escape
 
 LINE_SPACING = 1.25
 

@@ -22,7 +22,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from .datapackage import load
+from ..data.datapackage import load
 from .diagram_words import LINE_SPACING, describe, reading_notes, text_width, wrap_to_width
 from .diagram_words import text_height as _text_height
 from .theme import new_figure

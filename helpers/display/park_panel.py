@@ -2,7 +2,7 @@
 
 Every view a reader can reach (all parks, each park in focus, each comparison of two or
 more parks: 32 in all) is prepared here once, from the pure functions of
-:mod:`helpers.park_filter`; the browser switches between them (see
+:mod:`helpers.display.park_filter`; the browser switches between them (see
 :mod:`helpers.display.switchboard`), so choosing a park needs no kernel.
 """
 
@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from ..data.parks import ALL_PARKS, park_options
 from . import park_filter as pf
-from .display.switchboard import Chooser, Control, Shown, SwitchedView
-from .parks import ALL_PARKS, park_options
+from .switchboard import Chooser, Control, Shown, SwitchedView
 
 GROUP = "park"
 

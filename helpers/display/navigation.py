@@ -13,9 +13,9 @@ from pathlib import Path
 
 from IPython.display import HTML
 
-from .display.html import escape
+from .html import escape
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 # One line per chapter for the overview's contents. The titles are not here: each chapter's
 # title is its notebook's own first heading (the tab title is derived from it).

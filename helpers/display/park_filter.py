@@ -1,18 +1,17 @@
 """Filtering the park survey by park: the selection, and everything it changes on the page.
 
-Pure functions only (the widgets live in :mod:`helpers.park_panel`).  A selection is
+Pure functions only (the widgets live in :mod:`helpers.display.park_panel`).  A selection is
 either all parks, one park in focus (its figures highlighted against the other parks and
 the in-technopark average), or two or more parks compared side by side.  It is read from
 the page URL (``?park=KGP`` or ``?compare=ABI,KGP``) and from widget values, both of which
 a visitor controls: anything that is not a known park code is ignored, never echoed.
 
-Charts are drawn once, as SVG whose park artists carry ids (see :mod:`helpers.charts`);
+Charts are drawn once, as SVG whose park artists carry ids (see :mod:`helpers.display.charts`);
 a selection only changes a style sheet that fades the other parks.
 """
 
 from __future__ import annotations
 
-import html
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,8 +19,8 @@ from urllib.parse import parse_qs, quote, urlencode
 
 import pandas as pd
 
-from .parks import park_codes, park_label
-from .survey import missing_notes
+from ..data.parks import missing_notes, park_codes, park_label
+from .html import escape
 from .tables import table_caption, table_html
 from .theme import source_text
 
@@ -135,9 +134,9 @@ def download_link(name: str, frame: pd.DataFrame, selection: Selection) -> str:
     payload = quote(csv_bytes(frame, selection), safe="")
     filename = download_name(name, selection)
     return (
-        f'<a class="tp-download" download="{html.escape(filename)}" '
+        f'<a class="tp-download" download="{escape(filename)}" '
         f'href="data:text/csv;charset=utf-8,{payload}">'
-        f"Download the data of this view ({html.escape(filename)})</a>"
+        f"Download the data of this view ({escape(filename)})</a>"
     )
 
 
@@ -158,7 +157,7 @@ def section_html(
     of them, or, where parks are the columns (Table 2), shown alone.
     """
     parts = [
-        f'<p class="tp-note">{html.escape(note)}</p>'
+        f'<p class="tp-note">{escape(note)}</p>'
         for note in missing_notes(name, frame, selection.parks)
     ]
     restrict = selection.is_comparison or parks_as_columns
@@ -178,7 +177,7 @@ def chart_style(selection: Selection) -> str:
     """CSS that fades every park but the selected ones in the park charts ('' for all parks).
 
     Only this small style sheet changes with the selection; the charts stay as drawn
-    (:func:`helpers.theme.show_chart` with ``park_chart=True``).
+    (:func:`helpers.display.theme.show_chart` with ``park_chart=True``).
     """
     if not selection.parks:
         return ""
@@ -193,8 +192,8 @@ def chart_style(selection: Selection) -> str:
 def link_html(selection: Selection) -> str:
     """A link to the current view (its query string holds only validated park codes)."""
     query = selection.query()
-    target = html.escape(query or "?", quote=True)
+    target = escape(query or "?")
     return (
-        f'<p class="tp-viewlink">Showing: {html.escape(selection.describe())}. '
+        f'<p class="tp-viewlink">Showing: {escape(selection.describe())}. '
         f'<a href="{target}">Link to this view</a></p>'
     )

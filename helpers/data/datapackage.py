@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DESCRIPTOR = "datapackage.json"
 STAMP = DATA_DIR.parent / ".cache" / "validated.json"
 

@@ -1,11 +1,11 @@
 """Chart builders shared by the chapters: grouped bars, 100% stacked bars, annotated heat maps.
 
 Each takes a tidy DataFrame (what is plotted, nothing else) and returns a matplotlib
-Figure made with :func:`helpers.theme.new_figure`.
+Figure made with :func:`helpers.display.theme.new_figure`.
 
 ``tags`` maps category (or group, or heat-map row) labels to park codes.  Every artist
 drawn for a tagged label gets an SVG id ``tp--<code>--<n>``, so the page can fade the
-other parks with a CSS rule when a reader selects one (see :mod:`helpers.park_filter`):
+other parks with a CSS rule when a reader selects one (see :mod:`helpers.display.park_filter`):
 the chart is drawn once, and a selection only changes a style sheet.
 """
 

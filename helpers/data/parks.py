@@ -6,11 +6,12 @@ labels a park the same way.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 import pandas as pd
 
-from .datapackage import load
+from .datapackage import load, paper_number
 
 ALL_PARKS = "ALL"
 ALL_PARKS_LABEL = "All parks"
@@ -56,3 +57,19 @@ def park_options(include_all: bool = True) -> list[tuple[str, str]]:
     """``(label, value)`` pairs for a park selector, "All parks" first."""
     options = [(park_label(code), code) for code in park_codes()]
     return [(ALL_PARKS_LABEL, ALL_PARKS), *options] if include_all else options
+
+
+def reported_parks(frame: pd.DataFrame) -> list[str]:
+    """Park codes with at least one row in a table, in the paper's order."""
+    present = set(frame["park"].dropna()) if "park" in frame else set()
+    return [p for p in park_codes() if p in present]
+
+
+def missing_notes(name: str, frame: pd.DataFrame, parks: Sequence[str]) -> list[str]:
+    """Sentences saying, for each selected park, that a table reports nothing for it."""
+    reported = reported_parks(frame)
+    return [
+        f"{paper_number(name)} reports no data for {park_label(p)}."
+        for p in parks
+        if p not in reported
+    ]

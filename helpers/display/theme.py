@@ -7,14 +7,14 @@ fetched at run time.
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 import seaborn as sns
 from matplotlib.figure import Figure
 
-from .datapackage import paper_number, resource
-from .parks import park_codes
+from ..data.datapackage import paper_number, resource
+from ..data.parks import park_codes
+from .html import escape
 
 # Okabe-Ito, without black (kept for text) and yellow (too light on white).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -120,7 +120,7 @@ def show_chart(
     The caption is the chart's text alternative: what it shows and the main reading.
     The source line names ``resource_names`` (see :func:`source_text`) unless ``source``
     gives it.  A ``park_chart`` (one whose artists carry park ids, see
-    :mod:`helpers.charts`) is drawn as inline SVG in a container that the park chooser's
+    :mod:`helpers.display.charts`) is drawn as inline SVG in a container that the park chooser's
     style sheet reaches, so choosing a park fades the others without redrawing; other
     charts as PNG.
     """
@@ -128,11 +128,11 @@ def show_chart(
 
     add_source(fig, *resource_names, source=source)
     if park_chart:
-        chart_id = html.escape(f"tp-chart-{resource_names[0]}", quote=True)
+        chart_id = escape(f"tp-chart-{resource_names[0]}")
         display(HTML(f'<div class="tp-park-chart" id="{chart_id}">{figure_svg(fig)}</div>'))
     else:
         display(Image(data=figure_png(fig), format="png", width=round(fig.get_figwidth() * 100)))
-    display(HTML(f'<p class="tp-figcaption" role="note">{html.escape(caption)}</p>'))
+    display(HTML(f'<p class="tp-figcaption" role="note">{escape(caption)}</p>'))
 
 
 def figure_png(fig: Figure, dpi: int = 150) -> bytes:

@@ -1,0 +1,2 @@
+"""The paper's data: loading and validating the data package, the park registry,
+and recomputing printed summaries."""
