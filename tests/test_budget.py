@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from app import budget
@@ -124,7 +126,9 @@ def test_a_kernel_no_page_holds_is_released_only_once_quiet(unheld, quiet, relea
         idle_checked.append(kernel_id)
 
     monkeypatch.setattr(AsyncMappingKernelManager, "cull_kernel_if_idle", idle_culler)
-    assert asyncio.run(_unclaimed(unheld, quiet)) == released
+    # A loop of its own, in a thread: the browser tests' Playwright runs one in this thread.
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, _unclaimed(unheld, quiet)).result() == released
     assert idle_checked == ([] if released else ["k"])
 
 

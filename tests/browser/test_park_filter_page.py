@@ -257,6 +257,9 @@ def test_filters_keep_working_after_the_kernel_is_killed(watched, app_url):
     page.wait_for_function("() => location.search === '?compare=ABI,ATP'", timeout=5_000)
     # Nothing on this page needs the kernel: no notice, no broken-link icon.
     assert page.locator("#tp-kernel-gone").count() == 0
+    # Voila's page may still try to reconnect to the dead kernel (the server has removed
+    # it: 404), and the browser logs each attempt; that is the only error allowed here.
+    watched.errors[:] = [error for error in watched.errors if kernel not in error]
 
 
 @pytest.fixture(scope="module")
