@@ -14,9 +14,13 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 
 def test_chapters_are_numbered_in_reading_order():
+    """00, 01, 02 ... without gaps, then the appendix pages numbered from 99 down."""
     stems = [c.stem for c in navigation.CHAPTERS]
     assert stems == sorted(stems)
-    assert [int(s[:2]) for s in stems] == list(range(len(stems)))
+    numbers = [int(s[:2]) for s in stems]
+    main = [n for n in numbers if n < 90]
+    assert main == list(range(len(main)))
+    assert numbers[len(main) :] == list(range(99, 99 - (len(numbers) - len(main)), -1))[::-1]
 
 
 def test_links_at_the_ends_and_in_the_middle():
@@ -34,7 +38,7 @@ def test_links_at_the_ends_and_in_the_middle():
 
 def test_unknown_chapter():
     with pytest.raises(KeyError, match="unknown chapter"):
-        navigation.chapter("99_nothing")
+        navigation.chapter("98_nothing")
 
 
 def test_contents_links_every_chapter_but_the_landing_page():
@@ -91,3 +95,16 @@ def test_a_new_chapter_needs_a_summary(tmp_path, monkeypatch):
 def test_titles_are_escaped_in_links():
     assert "Kazakh R&amp;D" in navigation.chapter_links("03_park_survey").data
     assert "Kazakh R&amp;D</a>" in navigation.contents().data
+
+
+def test_every_chapter_links_the_accessibility_statement_once():
+    for entry in navigation.CHAPTERS:
+        html = navigation.chapter_links(entry.stem).data
+        expected = 0 if entry.stem == navigation.ACCESSIBILITY else 1
+        assert html.count(f'href="{navigation.ACCESSIBILITY}.ipynb"') == expected, entry.stem
+    assert '<a href="99_accessibility.ipynb">Accessibility</a>' in (
+        navigation.chapter_links("03_park_survey").data
+    )
+    # where it is the next chapter, the "next" link is the one
+    assert "Accessibility statement &rarr;" in navigation.chapter_links("06_audit").data
+    assert navigation.chapter(navigation.ACCESSIBILITY).title == "Accessibility statement"

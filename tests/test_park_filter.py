@@ -166,8 +166,9 @@ def test_park_chart_svg_is_tagged_by_park_and_deterministic():
 def test_chart_style_fades_other_parks_only_when_selected():
     assert pf.chart_style(pf.EVERY_PARK) == ""
     css = pf.chart_style(pf.Selection(compare=("ABI", "KGP")))
-    assert '[id^="tp--"] { opacity: 0.25; }' in css
-    assert '[id*="tp--abi--"]' in css and '[id*="tp--kgp--"]' in css
+    others = '.tp-park-chart [id^="tp--"]:not([id*="tp--abi--"]):not([id*="tp--kgp--"])'
+    assert f"{others} > :not(text) {{ opacity: 0.25; }}" in css
+    assert f"{others} > text {{ fill: #767676 !important; }}" in css
     assert "atp" not in css
 
 

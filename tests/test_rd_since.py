@@ -129,9 +129,10 @@ def test_source_line_and_sourced_chart(monkeypatch, since):
     )
     fig = rs.gerd_gdp_chart(data)
     show_chart(fig, "GERD <falls>", source=line)
-    assert shown[0].data[:8] == b"\x89PNG\r\n\x1a\n"  # the chart, rendered as PNG
+    (figure,) = shown  # the chart (SVG), its caption and downloads: one figure
+    assert figure.data.startswith('<figure class="tp-chart"') and "<svg" in figure.data
     assert fig.texts[-1].get_text() == line
-    assert "GERD &lt;falls&gt;" in shown[1].data
+    assert "GERD &lt;falls&gt;" in figure.data
 
 
 def test_sourced_chart_wraps_a_long_source_line(monkeypatch, since, table):

@@ -43,7 +43,9 @@ SITE_CONFIG = "static/site-config.js"
 TEMPLATE = ROOT / "app" / "jupyter" / "voila" / "templates" / "technoparks"
 SITE_CONFIG_SCRIPT = """// The static edition's widget modules are vendored beside the pages.
 window.require.config({ paths: { anywidget: "static/anywidget" } });
-""" + (TEMPLATE / "quiet_anywidget.js").read_text(encoding="utf-8")  # as in the app
+""" + "\n".join(  # as in the app: the template includes the same files
+    (TEMPLATE / name).read_text(encoding="utf-8") for name in ("quiet_anywidget.js", "takeaway.js")
+)
 # The static edition's own Content-Security-Policy (a static host may not send headers):
 # nothing from another origin; inline scripts and blob: modules are what the widget
 # manager and anywidget use; the manager compiles its schema with eval (ajv).
@@ -53,6 +55,10 @@ CONTENT_SECURITY_POLICY = (
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+# What the app's template puts first in every page's body (the skip link), shared here.
+# The app also shows a loading notice (loading.html); a static page needs none, its
+# content is in the HTML on first paint.
+PAGE_CHROME = (TEMPLATE / "chrome.html").read_text(encoding="utf-8")
 # A resource the page would load from another host (links a reader may follow are fine).
 EXTERNAL = re.compile(
     r"""(?:\bsrc\s*=\s*["'](?:https?:)?//|<link\b[^>]*\bhref\s*=\s*["'](?:https?:)?//"""
@@ -143,6 +149,30 @@ def strip_external(html: str) -> str:
     )
 
 
+def add_chrome(html: str) -> str:
+    """Put the skip link first in the body, leading to the page's main landmark."""
+    html, found = re.subn(r"(<body\b[^>]*>)", lambda m: f"{m[1]}\n{PAGE_CHROME}", html, count=1)
+    html, mains = re.subn(r"<main>", '<main id="tp-main" tabindex="-1">', html, count=1)
+    if not (found and mains):
+        raise RuntimeError("the exported page has no <body> or no <main> for the skip link")
+    return drop_cell_tab_stops(html)
+
+
+# nbconvert's lab template makes every cell's rendered Markdown and every output a tab
+# stop (tabindex="0"), so JupyterLab's users can scroll a long output.  On a reader's page
+# that is dozens of stops that do nothing; what does scroll (a wide table) is its own
+# focusable region (helpers.display.tables.scrollable), as in the app.
+_CELL_TAB_STOP = re.compile(
+    r'(<div class="(?:jp-Cell-inputWrapper|[^"]*\bjp-OutputArea-output\b[^"]*)"[^>]*?)'
+    r' tabindex="0"'
+)
+
+
+def drop_cell_tab_stops(html: str) -> str:
+    """Remove the tab stops nbconvert puts on cells and outputs (not the tables' own)."""
+    return _CELL_TAB_STOP.sub(r"\1", html)
+
+
 def export(notebook: Path, site: Path, stems: list[str]) -> Path:
     """Execute ``notebook`` with its widget state stored and write its static page."""
     nb = nbformat.read(notebook, as_version=4)
@@ -166,6 +196,7 @@ def export(notebook: Path, site: Path, stems: list[str]) -> Path:
         f'<script src="static/require.js"></script>\n<script src="{SITE_CONFIG}"></script>',
         1,
     )
+    html = add_chrome(html)
     target = site / f"{notebook.stem}.html"
     target.write_text(html, encoding="utf-8")
     return target

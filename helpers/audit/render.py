@@ -46,26 +46,22 @@ def _no_math(markup: str) -> str:
 
 
 def _quote_html(quote: str) -> str:
-    return (
-        f'<blockquote style="margin:0.3em 0 0.3em 1em;color:#333">&ldquo;{escape(quote)}'
-        "&rdquo;</blockquote>"
-    )
+    return f'<blockquote class="tp-quote">&ldquo;{escape(quote)}&rdquo;</blockquote>'
 
 
 def _finding_html(f: Finding) -> str:
     """One finding: severity, category, where and id; the message; the evidence; quotes."""
-    color = SEVERITY_COLORS[f.severity]
     recomputed = (
         "nothing (printed numbers compared)" if f.recomputed is None else as_text(f.recomputed)
     )
     return (
-        f'<div class="tp-finding" style="border-left:4px solid {color};'
-        'padding:0.3em 0.8em;margin:0.6em 0;text-align:left">'
-        f'<p style="margin:0"><strong style="color:{color}">{escape(f.severity)}</strong>'
+        # Colours live in the page styles (page.css), readable in light and dark.
+        f'<div class="tp-finding tp-severity-{escape(f.severity)}">'
+        f'<p class="tp-finding-head"><strong class="tp-severity">{escape(f.severity)}</strong>'
         f" &middot; {escape(f.category)} &middot; {escape(f.where)}"
-        f' <code style="color:#666">{escape(f.id)}</code></p>'
-        f'<p style="margin:0.3em 0">{escape(f.message)}</p>'
-        f'<p class="tp-source" style="margin:0.2em 0">Printed: {escape(as_text(f.printed))}'
+        f' <code class="tp-finding-id">{escape(f.id)}</code></p>'
+        f'<p class="tp-finding-message">{escape(f.message)}</p>'
+        f'<p class="tp-source">Printed: {escape(as_text(f.printed))}'
         f"<br>Recomputed: {escape(recomputed)}</p>"
         + "".join(_quote_html(q) for q in f.quote)
         + "</div>"
@@ -180,7 +176,7 @@ def summary_caption(data: pd.DataFrame) -> str:
 def show_summary() -> None:
     """Display the chart of findings by category and severity, with its source and caption."""
     data = summary_data()
-    show_chart(summary_chart(data), summary_caption(data), *summary_resources())
+    show_chart(summary_chart(data), summary_caption(data), *summary_resources(), data=data)
 
 
 # --------------------------------------------------------------------------------------

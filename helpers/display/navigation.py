@@ -31,7 +31,11 @@ SUMMARIES = {
     "for the market.",
     "05_conclusions": "Each main claim of the paper beside the tables that bear on it.",
     "06_audit": "Every derived number recomputed, and where the paper disagrees with itself.",
+    "99_accessibility": "The accessibility standard the companion meets, how it is tested, "
+    "its known limits, and how to report a barrier.",
 }
+# The accessibility statement, linked from the foot of every chapter.
+ACCESSIBILITY = "99_accessibility"
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,8 @@ def _label(entry: Chapter) -> str:
 
 
 def chapter_links(stem: str) -> HTML:
-    """Previous / overview / next links for the foot of a chapter."""
+    """Previous / overview / next links for the foot of a chapter, and the accessibility
+    statement (once: not again where it is already the previous or next chapter)."""
     previous, following = neighbours(stem)
     parts = []
     if previous is not None:
@@ -110,6 +115,9 @@ def chapter_links(stem: str) -> HTML:
         parts.append(f'<a href="{chapters()[0].filename}">Overview</a>')
     if following is not None:
         parts.append(f'<a href="{following.filename}">{_label(following)} &rarr;</a>')
+    neighbourhood = {stem} | {c.stem for c in (previous, following) if c is not None}
+    if ACCESSIBILITY not in neighbourhood and any(c.stem == ACCESSIBILITY for c in chapters()):
+        parts.append(f'<a href="{ACCESSIBILITY}.ipynb">Accessibility</a>')
     return HTML(f'<nav class="tp-chapter-nav">{" &middot; ".join(parts)}</nav>')
 
 

@@ -9,33 +9,16 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+from pathlib import Path
 
 from IPython.display import HTML
 
 from . import prose, view_cache
 from .navigation import chapter_links
 
-STYLE = """<style>
-.tp-table { border-collapse: collapse; margin: 0.5em 0 0.25em 0; font-size: 0.95em; }
-.tp-table th, .tp-table td { padding: 0.3em 0.7em; border-bottom: 1px solid #ddd; }
-.tp-table th { border-bottom: 2px solid #888; font-weight: 600; }
-/* table.tp-table td.x outranks JupyterLab's ":not(.jp-RenderedMarkdown) td" right alignment */
-table.tp-table td.text, table.tp-table th.text { text-align: left; }
-table.tp-table td.num, table.tp-table th.num {
-  text-align: right; font-variant-numeric: tabular-nums;
-}
-table.tp-table td.missing { color: #666; font-style: italic; }
-table.tp-table tr.tp-highlight td { background: #fff3cd; font-weight: 600; }
-.tp-caption { margin-bottom: 0.2em; }
-.tp-source, .tp-figcaption { color: #444; font-size: 0.9em; margin-top: 0.2em; }
-.tp-figcaption { font-style: italic; max-width: 60em; }
-.tp-chapter-nav { margin: 2em 0 1em 0; padding-top: 0.8em; border-top: 1px solid #ccc; }
-table.tp-table td, table.tp-table th { line-height: 1.35; }
-.widget-html-content { font-family: var(--jp-content-font-family, "DejaVu Sans", sans-serif); }
-a.tp-download, .tp-viewlink a, .tp-chapter-nav a { color: #0072B2; text-decoration: underline; }
-a.tp-download { display: inline-block; margin: 0.3em 0 0.8em 0; }
-.tp-note { border-left: 4px solid #E69F00; padding: 0.3em 0.8em; background: #fdf6e9; }
-</style>"""
+# The page styles live in page.css beside this module (colours: colors.py).
+STYLESHEET = Path(__file__).with_name("page.css")
+STYLE = f"<style>\n{STYLESHEET.read_text(encoding='utf-8')}</style>"
 
 
 def start_page(chapter: str) -> HTML:
@@ -69,6 +52,9 @@ def release_memory() -> None:
 
 
 def finish_page(stem: str) -> HTML:
-    """What every chapter does last: release drawing memory, then link to its neighbours."""
+    """What every chapter does last: release drawing memory, then "Cite this chapter"
+    (:mod:`helpers.display.citation`) and the links to its neighbours."""
+    from .citation import cite_html
+
     release_memory()
-    return chapter_links(stem)
+    return HTML(cite_html(stem) + "\n" + chapter_links(stem).data)

@@ -20,11 +20,13 @@ from urllib.parse import parse_qs, quote, urlencode
 import pandas as pd
 
 from ..data.parks import missing_notes, park_codes, park_label
+from .colors import FIXED_COLORS
 from .html import escape
 from .tables import table_caption, table_html
 from .theme import source_text
 
-FADED_OPACITY = 0.25
+FADED_OPACITY = 0.25  # other parks' bars and cells
+FADED_TEXT = FIXED_COLORS["faded chart label"]  # other parks' labels: still 4.5:1
 MAX_QUERY_LENGTH = 200  # longer query strings are not parsed at all
 
 
@@ -164,7 +166,9 @@ def section_html(
     table = view(frame, selection.parks if restrict else ())
     if len(table):
         highlight = () if selection.is_comparison else highlighted_labels(selection)
-        parts.append(table_html(table, table_caption(name), source_text(name), highlight))
+        # Its id lets the park chart link to it; its download is the view's rows, below.
+        caption, source = table_caption(name), source_text(name)
+        parts.append(table_html(table, caption, source, highlight, name=name, download=False))
     parts.append(download_link(name, frame, selection))
     return "\n".join(parts)
 
@@ -181,11 +185,13 @@ def chart_style(selection: Selection) -> str:
     """
     if not selection.parks:
         return ""
-    scope = ".tp-park-chart"
-    keep = ", ".join(f'{scope} [id*="tp--{p.lower()}--"]' for p in selection.parks)
+    # Other parks' marks fade; their labels turn grey but stay readable (contrast 4.5:1).
+    others = '.tp-park-chart [id^="tp--"]' + "".join(
+        f':not([id*="tp--{p.lower()}--"])' for p in selection.parks
+    )
     return (
-        f'<style>{scope} [id^="tp--"] {{ opacity: {FADED_OPACITY}; }} '
-        f"{keep} {{ opacity: 1; }}</style>"
+        f"<style>{others} > :not(text) {{ opacity: {FADED_OPACITY}; }} "
+        f"{others} > text {{ fill: {FADED_TEXT} !important; }}</style>"
     )
 
 

@@ -27,6 +27,8 @@ def html_table(
     source: str | None = None,
     highlight: Collection[str] = (),
     highlight_column: str | None = None,
+    name: str | None = None,
+    download: bool = True,
 ) -> HTML:
     """Render ``frame`` as a reader-facing HTML table.
 
@@ -43,8 +45,14 @@ def html_table(
         "Karaganda Technopark (KGP): mean importance") are highlighted.
     highlight_column : str, optional
         Match ``highlight`` against this column instead of the first.
+    name : str, optional
+        Names the table: its id on the page (``tp-table-<name>``, which a chart showing
+        the same numbers links to, see :func:`helpers.display.theme.chart_html`) and its
+        CSV file (``<name>.csv``; without a name, the caption's words).
+    download : bool
+        Add a "Data (CSV)" link to exactly the frame shown (its values as stored).
     """
-    return HTML(table_html(frame, caption, source, highlight, highlight_column))
+    return HTML(table_html(frame, caption, source, highlight, highlight_column, name, download))
 
 
 def table_html(
@@ -53,16 +61,45 @@ def table_html(
     source: str | None = None,
     highlight: Collection[str] = (),
     highlight_column: str | None = None,
+    name: str | None = None,
+    download: bool = True,
 ) -> str:
     """The HTML that :func:`html_table` displays, as a string (for widgets)."""
+    from .downloads import csv_link_html, file_stem
+
+    anchor = f' id="{escape(f"tp-table-{name}")}"' if name else ""
     parts = []
     if caption:
-        parts.append(f'<p class="tp-caption"><strong>{escape(caption)}</strong></p>')
+        parts.append(f'<p class="tp-caption"{anchor}><strong>{escape(caption)}</strong></p>')
+        anchor = ""
     key = frame.columns.get_loc(highlight_column) if highlight_column else 0
-    parts.append(_table_html(frame, set(highlight), key))
+    parts.append(scrollable(_table_html(frame, set(highlight), key), table_label(frame, caption)))
     if source:
         parts.append(f'<p class="tp-source">{escape(source)}</p>')
+    if download:
+        link = csv_link_html(frame, name or file_stem(caption or "", "table"))
+        parts.append(f'<p class="tp-table-downloads"{anchor}>Download this table: {link}</p>')
     return "\n".join(parts)
+
+
+def table_label(frame: pd.DataFrame, caption: str | None = None) -> str:
+    """What a table's scroll region is called for screen readers: its caption, or its columns."""
+    if caption:
+        return caption
+    return "Table of " + ", ".join(str(name) for name in frame.columns)
+
+
+def scrollable(table: str, label: str) -> str:
+    """Wrap a table in a region that scrolls sideways when the table is wider than the page.
+
+    A phone 390 px wide scrolls a wide table inside this box instead of the whole page; the
+    box takes keyboard focus (``tabindex="0"``) so it can be scrolled with the arrow keys,
+    and is a named region so a screen reader says which table it holds.
+    """
+    return (
+        f'<div class="tp-table-scroll" role="region" tabindex="0" '
+        f'aria-label="{escape(label)}">\n{table}\n</div>'
+    )
 
 
 def _is_missing(value: object) -> bool:
@@ -165,7 +202,11 @@ def transcription_notes(name: str) -> HTML:
 
 
 def paper_table(frame: pd.DataFrame, name: str, highlight: Collection[str] = ()) -> HTML:
-    """A table of the paper: ``frame`` under the paper's caption, with its source line."""
+    """A table of the paper: ``frame`` under the paper's caption, with its source line.
+
+    Its id on the page is ``tp-table-<name>`` and its CSV ``<name>.csv`` (see
+    :func:`html_table`).
+    """
     from .theme import source_text
 
-    return html_table(frame, table_caption(name), source_text(name), highlight)
+    return html_table(frame, table_caption(name), source_text(name), highlight, name=name)

@@ -7,8 +7,10 @@ fetched at run time.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
+import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
@@ -114,33 +116,102 @@ def show_chart(
     *resource_names: str,
     source: str | None = None,
     park_chart: bool = False,
+    data: pd.DataFrame | None = None,
+    table: str | None = None,
 ) -> None:
-    """Display a chart with its source line and, under it, a caption describing it in words.
+    """Display a chart as one figure: the chart, its caption, and its downloads.
 
-    The caption is the chart's text alternative: what it shows and the main reading.
-    The source line names ``resource_names`` (see :func:`source_text`) unless ``source``
-    gives it.  A ``park_chart`` (one whose artists carry park ids, see
-    :mod:`helpers.display.charts`) is drawn as inline SVG in a container that the park chooser's
-    style sheet reaches, so choosing a park fades the others without redrawing; other
-    charts as PNG.
+    See :func:`chart_html` for the arguments; this displays its HTML as one output.
     """
-    from IPython.display import HTML, Image, display
+    from IPython.display import HTML, display
 
+    display(
+        HTML(
+            chart_html(
+                fig,
+                caption,
+                *resource_names,
+                source=source,
+                park_chart=park_chart,
+                data=data,
+                table=table,
+            )
+        )
+    )
+
+
+def chart_html(
+    fig: Figure,
+    caption: str,
+    *resource_names: str,
+    source: str | None = None,
+    park_chart: bool = False,
+    data: pd.DataFrame | None = None,
+    table: str | None = None,
+) -> str:
+    """A chart as a ``<figure>``: inline SVG, caption, and links to take it away.
+
+    The caption is the chart's text alternative (what it shows and the main reading): the
+    ``<svg>`` is an image (``role="img"``) labelled by it, and, when ``table`` names a
+    table shown on the page (``html_table(..., name=table)``), the caption links to that
+    table, which holds the same numbers.  The source line under the chart names
+    ``resource_names`` (see :func:`source_text`) unless ``source`` gives it.
+
+    Under the caption: the chart as SVG (a ``data:`` link to the very SVG shown), as PNG
+    (drawn from that SVG in the reader's browser by the site's ``takeaway.js``: the link
+    is hidden where that script does not run, as in JupyterLab) and, when ``data`` is
+    given, the tidy data the chart plots as CSV (a named index is kept as a column).
+
+    Every chart is drawn once as SVG with its text kept as text (``svg.fonttype`` none):
+    a fraction of a PNG's size, sharp at any zoom, and its words searchable.  A
+    ``park_chart`` (its artists carry park ids, see :mod:`helpers.display.charts`) is
+    also reached by the park chooser's style sheet, which fades the other parks without
+    redrawing; its SVG and PNG downloads show the parks as faded on screen, its CSV
+    holds every park (all are drawn).
+    """
+    from .downloads import base64_url, csv_link_html, file_stem, link_html
+
+    if data is not None and not isinstance(data, pd.DataFrame):
+        raise TypeError(f"data: the DataFrame the chart plots, not {type(data).__name__}")
     add_source(fig, *resource_names, source=source)
-    if park_chart:
-        chart_id = escape(f"tp-chart-{resource_names[0]}")
-        display(HTML(f'<div class="tp-park-chart" id="{chart_id}">{figure_svg(fig)}</div>'))
-    else:
-        display(Image(data=figure_png(fig), format="png", width=round(fig.get_figwidth() * 100)))
-    display(HTML(f'<p class="tp-figcaption" role="note">{escape(caption)}</p>'))
+    stem = resource_names[0] if resource_names else file_stem(caption, "chart")
+    chart_id = escape(f"tp-chart-{stem}")
+    caption_id = f"{chart_id}-caption"
+    svg = figure_svg(fig, prefix=chart_id)
+    shown = svg.replace(
+        "<svg ",
+        f'<svg role="img" aria-labelledby="{caption_id}" style="max-width: 100%; height: auto" ',
+        1,
+    )
+    link = (
+        f' <a href="#{escape(f"tp-table-{table}")}">The same numbers as a table</a>.'
+        if table
+        else ""
+    )
+    name = f"{stem}-chart"
+    svg_file = base64_url((SVG_PROLOG + svg).encode("utf-8"), "image/svg+xml")
+    downloads = [link_html(svg_file, f"{name}.svg", "SVG", caption_id)]
+    downloads.append(
+        f'<span data-tp-png hidden> · <a class="tp-download" href="#{chart_id}" '
+        f'data-tp-png="{escape(name)}.png" aria-describedby="{caption_id}">PNG</a></span>'
+    )
+    if data is not None:
+        downloads.append(" · " + csv_link_html(data, name, caption_id))
+    classes = "tp-chart tp-park-chart" if park_chart else "tp-chart"
+    return (
+        f'<figure class="{classes}" id="{chart_id}">{shown}'
+        f'<figcaption class="tp-figcaption"><span id="{caption_id}">{escape(caption)}</span>'
+        f"{link}</figcaption>"
+        f'<p class="tp-chart-downloads">Download this chart: {"".join(downloads)}</p></figure>'
+    )
 
 
 def figure_png(fig: Figure, dpi: int = 150) -> bytes:
     """The figure as PNG bytes, cropped to its content (the source line included).
 
-    Rendered explicitly rather than through the notebook's matplotlib backend, so a chart
-    shows the same way in JupyterLab, under Voila and in widgets; 150 dpi shown at 100 dpi
-    keeps it sharp on high-density screens.
+    Rendered explicitly rather than through the notebook's matplotlib backend; 150 dpi
+    shown at 100 dpi keeps it sharp on high-density screens.  (Pages show charts as SVG,
+    :func:`chart_html`; this is for other uses.)
     """
     from io import BytesIO
 
@@ -149,11 +220,47 @@ def figure_png(fig: Figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def figure_svg(fig: Figure) -> str:
-    """The figure as an inline ``<svg>`` element (no XML prolog), cropped to its content."""
+SVG_PROLOG = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
+# Text stays text in the SVG; where DejaVu Sans is not installed, Verdana has the closest
+# widths (DejaVu grew from Bitstream Vera, drawn to Verdana's metrics), then any sans-serif.
+SVG_FONTS = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"
+# No date, tool version or RDF block: the same chart gives the same bytes, run after run.
+_SVG_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
+_SVG_ID = re.compile(r' id="([^"]+)"')
+_SVG_REFERENCE = re.compile(r'(url\(#|href="#)([^)"]+)')
+
+
+def figure_svg(fig: Figure, prefix: str | None = None) -> str:
+    """The figure as an inline ``<svg>`` element (no XML prolog), cropped to its content.
+
+    Text is kept as text (in :data:`SVG_FONTS`), and the output is deterministic (no
+    date, a fixed ``svg.hashsalt``).  With a ``prefix``, matplotlib's own element ids are
+    dropped, except those the SVG refers to (clip paths), which get the prefix, so
+    several charts can share a page without sharing ids; park ids (``tp--...``, see
+    :mod:`helpers.display.charts`) are kept as they are.
+    """
     from io import StringIO
 
+    import matplotlib
+
     buffer = StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.15, metadata={"Date": None})
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "technoparks"}):
+        fig.savefig(
+            buffer, format="svg", bbox_inches="tight", pad_inches=0.15, metadata=_SVG_METADATA
+        )
     svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+    svg = svg[svg.index("<svg") :].replace(
+        "font-family: 'DejaVu Sans'", f"font-family: {SVG_FONTS}"
+    )
+    if prefix is None:
+        return svg
+    referenced = {match[1] for match in _SVG_REFERENCE.findall(svg)}
+
+    def own(match: re.Match[str]) -> str:
+        name = match[1]
+        if name.startswith("tp--"):
+            return match[0]
+        return f' id="{prefix}-{name}"' if name in referenced else ""
+
+    svg = _SVG_ID.sub(own, svg)
+    return _SVG_REFERENCE.sub(lambda match: f"{match[1]}{prefix}-{match[2]}", svg)

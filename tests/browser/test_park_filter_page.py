@@ -106,12 +106,16 @@ def test_karaganda_shows_16_tenants_and_337_employees(watched, edition):
     )
     assert "Karaganda Technopark (KGP)" in highlighted.inner_text()
     assert "337" in highlighted.inner_text()
-    # The chart fades the other parks through the page's style sheet.
-    opacity = (
-        'id => getComputedStyle(document.querySelector(`#tp-chart-table-04 [id^="${id}"]`)).opacity'
+    # The chart fades the other parks' bars and greys their labels through the page's
+    # style sheet; the chosen park keeps its colours.
+    style = (
+        "([id, kind, property]) => getComputedStyle(document.querySelector("
+        '`#tp-chart-table-04 [id^="${id}"] > ${kind}`))[property]'
     )
-    assert float(page.evaluate(opacity, "tp--abi--")) == pf.FADED_OPACITY
-    assert float(page.evaluate(opacity, "tp--kgp--")) == 1.0
+    assert float(page.evaluate(style, ["tp--abi--", "path", "opacity"])) == pf.FADED_OPACITY
+    assert page.evaluate(style, ["tp--abi--", "text", "fill"]) == "rgb(118, 118, 118)"
+    assert float(page.evaluate(style, ["tp--kgp--", "path", "opacity"])) == 1.0
+    assert page.evaluate(style, ["tp--kgp--", "text", "fill"]) == "rgb(38, 38, 38)"
 
 
 def test_comparison_shows_only_the_compared_parks(watched, edition):
