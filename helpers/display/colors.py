@@ -32,6 +32,7 @@ LIGHT = {
     "rule": "#d0d0d0",  # table row rules (decorative)
     "rule-strong": "#767676",  # table head rule
     "panel": "#ffffff",  # the panel behind charts (matplotlib draws on white)
+    "code-bg": "#eeeeee",  # inline code in prose
     # The audit's severities: label text and left border of each finding.
     "sev-error": "#a64200",
     "sev-inconsistency": "#7a5300",
@@ -54,6 +55,7 @@ DARK = {
     "rule": "#3a3a3a",
     "rule-strong": "#8a8a8a",
     "panel": "#ffffff",
+    "code-bg": "#2a2a2a",
     "sev-error": "#ff9a66",
     "sev-inconsistency": "#f0b840",
     "sev-ambiguity": "#8ccaf7",
@@ -111,6 +113,7 @@ PAIRS = (
     Pair("focus outline on a note", "focus", "note-bg", NON_TEXT),
     Pair("control border", "control-border", "bg", NON_TEXT),
     Pair("table head rule", "rule-strong", "bg", NON_TEXT),
+    Pair("inline code", "text", "code-bg"),
     Pair("audit: error", "sev-error", "bg"),
     Pair("audit: inconsistency", "sev-inconsistency", "bg"),
     Pair("audit: ambiguity", "sev-ambiguity", "bg"),
