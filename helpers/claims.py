@@ -1,12 +1,25 @@
 """The claims ledger: each main claim of the paper beside what its tables show.
 
 ``data/claims.csv`` (resource ``claims``) lists the claims of the abstract, of the summary
-that ends the survey section and of the conclusions, with a verdict and its reasoning.  It
-holds no evidence numbers: for each testable claim an *evidence function* computes the
-comparison from the data package and writes it as a sentence (:mod:`helpers.claims_survey`
-for the survey's claims, :mod:`helpers.claims_evidence` for the others).  :data:`EVIDENCE`
-maps claim ids to those functions; :func:`ledger_view` puts claims, evidence and verdicts
-side by side.  The ledger's functions take the loaded resource (``load("claims")``).
+that ends the survey section and of the conclusions, with the reasoning on each.  It holds no
+evidence numbers: for each testable claim an *evidence function* computes the comparisons
+from the data package and writes them as a sentence (:mod:`helpers.claims_survey` for the
+survey's claims, :mod:`helpers.claims_evidence` for the others).  :data:`EVIDENCE` maps
+claim ids to those functions; :func:`ledger_view` puts claims, evidence and verdicts side by
+side.  The ledger's functions take the loaded resource (``load("claims")``).
+
+Verdicts are derived, not typed in: :func:`verdict` applies the written rule of
+:func:`helpers.claims_evidence.verdict_from_evidence` to the claim's comparisons.
+
+- **supported**: at least one comparison, and every comparison agrees with the claim;
+- **partly supported**: some comparisons agree, others disagree or cannot be tested (a
+  comparison that rests on an assumption counts as untestable);
+- **not supported**: no comparison agrees, at least one disagrees;
+- **not testable from the published numbers**: no comparison can be decided (claims without
+  an evidence function: policy recommendations, judgements, claims resting on interviews).
+
+The ``verdict`` column of ``data/claims.csv`` is kept as the stored expectation; the tests
+check that it equals the derived verdict for every claim.
 """
 
 from __future__ import annotations
@@ -17,10 +30,20 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .claims_evidence import (
+    AGREES,
+    DISAGREES,
+    NOT_SUPPORTED,
+    NOT_TESTABLE,
+    PARTLY,
+    SUPPORTED,
+    UNTESTABLE,
+    Comparison,
     Evidence,
+    compare,
     evidence_catalogue_ready,
     evidence_no_demand_for_rd,
     evidence_public_rd_driven,
+    verdict_from_evidence,
 )
 from .claims_survey import (
     LINK_TYPES,
@@ -47,11 +70,13 @@ from .data.datapackage import paper_number, resource
 from .display.theme import NEUTRAL_COLOR, OKABE_ITO, PAPER, new_figure
 
 CLAIMS = "claims"
-SUPPORTED = "supported"
-PARTLY = "partly supported"
-NOT_TESTABLE = "not testable from the published numbers"
 VERDICTS = [SUPPORTED, PARTLY, NOT_TESTABLE]
-VERDICT_COLORS = {SUPPORTED: OKABE_ITO[2], PARTLY: OKABE_ITO[1], NOT_TESTABLE: NEUTRAL_COLOR}
+VERDICT_COLORS = {
+    SUPPORTED: OKABE_ITO[2],
+    PARTLY: OKABE_ITO[1],
+    NOT_SUPPORTED: OKABE_ITO[5],
+    NOT_TESTABLE: NEUTRAL_COLOR,
+}
 
 EVIDENCE: dict[str, Callable[[], Evidence]] = {
     "commercialisation-ready": evidence_commercialisation_ready,
@@ -73,6 +98,35 @@ EVIDENCE: dict[str, Callable[[], Evidence]] = {
 
 
 # --- The ledger ------------------------------------------------------------------------------
+
+
+def comparisons(claim_id: str) -> tuple[Comparison, ...]:
+    """The comparisons computed for a claim; none for a claim without an evidence function."""
+    return EVIDENCE[claim_id]().comparisons if claim_id in EVIDENCE else ()
+
+
+def verdict(claim_id: str) -> str:
+    """The claim's verdict, derived by :func:`verdict_from_evidence` from its comparisons."""
+    return verdict_from_evidence(comparisons(claim_id))
+
+
+def derived_verdicts(ledger: pd.DataFrame) -> pd.Series:
+    """The derived verdict of every claim of ``ledger``, aligned with its rows."""
+    return pd.Series([verdict(c) for c in ledger["claim_id"]], index=ledger.index, name="verdict")
+
+
+_OUTCOME_WORDS = {AGREES: "agrees", DISAGREES: "disagrees", UNTESTABLE: "cannot be tested"}
+
+
+def comparisons_text(items: tuple[Comparison, ...]) -> str:
+    """The comparisons and their outcomes as one sentence for readers."""
+    parts = []
+    for c in items:
+        part = f"{c.what} ({_OUTCOME_WORDS[c.outcome]}"
+        if c.rests_on:
+            part += f"; rests on an {c.rests_on}, so counted as untestable"
+        parts.append(part + ")")
+    return "Compared: " + "; ".join(parts) + "."
 
 
 def resource_list(resources: object) -> list[str]:
@@ -107,12 +161,17 @@ def ledger_view(ledger: pd.DataFrame, testable: bool | None = None) -> pd.DataFr
         row, is left out.
     """
     claims = ledger
+    verdicts = derived_verdicts(ledger)
     if testable is not None:
-        claims = claims[(claims["verdict"] != NOT_TESTABLE) == testable]
+        keep = (verdicts != NOT_TESTABLE) == testable
+        claims, verdicts = claims[keep], verdicts[keep]
     evidence = []
     for row in claims.itertuples(index=False):
         if row.claim_id in EVIDENCE:
-            evidence.append(f"{EVIDENCE[row.claim_id]().sentence} Reading: {row.reasoning}")
+            found = EVIDENCE[row.claim_id]()
+            evidence.append(
+                f"{found.sentence} {comparisons_text(found.comparisons)} Reading: {row.reasoning}"
+            )
         else:
             evidence.append(row.reasoning)
     tables = [
@@ -125,7 +184,7 @@ def ledger_view(ledger: pd.DataFrame, testable: bool | None = None) -> pd.DataFr
             "Where": claims["where"].tolist(),
             "Evidence": evidence,
             "Tables": tables,
-            "Verdict": [v[0].upper() + v[1:] for v in claims["verdict"]],
+            "Verdict": [v[0].upper() + v[1:] for v in verdicts],
         }
     )
     if testable is False:
@@ -146,16 +205,18 @@ def notes_view(ledger: pd.DataFrame) -> pd.DataFrame:
 
 
 def verdict_counts_data(ledger: pd.DataFrame) -> pd.DataFrame:
-    """Number of claims per verdict, in the order supported, partly, not testable.
+    """Number of claims per derived verdict, in the order supported, partly, not testable.
 
-    ``ledger`` is the resource ``claims`` as loaded.
+    ``ledger`` is the resource ``claims`` as loaded.  'Not supported' gets a row only when
+    some claim has that verdict.
     """
-    counts = ledger["verdict"].value_counts()
+    counts = derived_verdicts(ledger).value_counts()
+    shown = VERDICTS[:2] + ([NOT_SUPPORTED] if counts.get(NOT_SUPPORTED, 0) else []) + VERDICTS[2:]
     return pd.DataFrame(
         {
-            "verdict": VERDICTS,
-            "label": [v[0].upper() + v[1:] for v in VERDICTS],
-            "n_claims": [int(counts.get(v, 0)) for v in VERDICTS],
+            "verdict": shown,
+            "label": [v[0].upper() + v[1:] for v in shown],
+            "n_claims": [int(counts.get(v, 0)) for v in shown],
         }
     )
 
@@ -192,7 +253,9 @@ def verdict_caption(data: pd.DataFrame) -> str:
     return (
         f"Of the {counts.sum()} main claims of the abstract, the survey summary and the "
         f"conclusions, {counts[SUPPORTED]} are supported by the published numbers, "
-        f"{counts[PARTLY]} partly supported and {counts[NOT_TESTABLE]} cannot be tested from "
+        f"{counts[PARTLY]} partly supported, "
+        + (f"{counts[NOT_SUPPORTED]} not supported " if NOT_SUPPORTED in counts else "")
+        + f"and {counts[NOT_TESTABLE]} cannot be tested from "
         "them: policy recommendations and judgements, and claims resting on interviews or on "
         "data the paper does not publish."
     )
@@ -200,13 +263,25 @@ def verdict_caption(data: pd.DataFrame) -> str:
 
 LEDGER_SOURCE = (
     f"Source: claims of {PAPER} (abstract, Section 4 summary, conclusions) read against the "
-    "paper's tables; verdicts ours. Data: data/claims.csv"
+    "paper's tables; verdicts derived from the computed comparisons by the ledger's rule. "
+    "Data: data/claims.csv"
 )
 
 # The evidence functions and tables of helpers.claims_survey and helpers.claims_evidence stay
 # importable from here, as they were before the split.
 __all__ = [
+    "AGREES",
     "CLAIMS",
+    "DISAGREES",
+    "NOT_SUPPORTED",
+    "UNTESTABLE",
+    "Comparison",
+    "compare",
+    "comparisons",
+    "comparisons_text",
+    "derived_verdicts",
+    "verdict",
+    "verdict_from_evidence",
     "EVIDENCE",
     "LEDGER_SOURCE",
     "LINK_TYPES",

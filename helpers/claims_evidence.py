@@ -1,10 +1,28 @@
 """What an evidence is, and the claims ledger's evidence outside the survey.
 
-An evidence function computes, from the data package, the comparison that bears on one
-claim of the paper and returns it as an :class:`Evidence`: a sentence with the numbers and
-the numbers by name.  The survey's claims are tested in :mod:`helpers.claims_survey`; this
-module holds the type, the shared formatting and the claims on the R&D system (Table 1) and
-the catalogue of innovations (Table 14).  :mod:`helpers.claims` maps claims to functions.
+An evidence function computes, from the data package, the comparisons that bear on one
+claim of the paper and returns them as an :class:`Evidence`: a sentence with the numbers,
+the numbers by name, and each comparison (:class:`Comparison`) with its outcome.  The
+ledger's verdict is not typed in: :func:`verdict_from_evidence` derives it from the
+comparisons by the rule below.
+
+The verdict rule
+----------------
+Each comparison *agrees* with the claim, *disagrees* with it, or is *untestable* (the
+published numbers cannot decide it).  A comparison that rests on an assumption (a reading of
+the claim's words the paper does not state, or a printed number the audit finds
+inconsistent) counts as untestable, whatever its outcome.  Then:
+
+- **supported**: at least one comparison, and every comparison agrees;
+- **partly supported**: at least one comparison agrees, and at least one disagrees or is
+  untestable;
+- **not supported**: no comparison agrees and at least one disagrees;
+- **not testable from the published numbers**: no comparison agrees or disagrees (a claim
+  without an evidence function has no comparisons).
+
+The survey's claims are tested in :mod:`helpers.claims_survey`; this module holds the
+types, the rule, the shared formatting and the claims on the R&D system (Table 1) and the
+catalogue of innovations (Table 14).  :mod:`helpers.claims` maps claims to functions.
 """
 
 from __future__ import annotations
@@ -15,6 +33,70 @@ import pandas as pd
 
 from .data.datapackage import load
 from .data.recompute import agrees, cell, rows, share
+
+SUPPORTED = "supported"
+PARTLY = "partly supported"
+NOT_SUPPORTED = "not supported"
+NOT_TESTABLE = "not testable from the published numbers"
+
+AGREES = "agrees"
+DISAGREES = "disagrees"
+UNTESTABLE = "untestable"
+OUTCOMES = (AGREES, DISAGREES, UNTESTABLE)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One comparison of a claim with the numbers, and its outcome.
+
+    Attributes
+    ----------
+    what : str
+        What is compared, in words ('ABI: manufacturing vs services roughly equal').
+    outcome : str
+        One of :data:`OUTCOMES`.
+    rests_on : str, optional
+        The assumption the comparison needs ('assumption: ...'); it then counts as untestable.
+    """
+
+    what: str
+    outcome: str
+    rests_on: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.outcome not in OUTCOMES:
+            raise ValueError(f"outcome must be one of {OUTCOMES}, got {self.outcome!r}")
+        if self.rests_on is not None and not self.rests_on.startswith("assumption: "):
+            raise ValueError(f"rests_on must start with 'assumption: ', got {self.rests_on!r}")
+
+    @property
+    def counts_as(self) -> str:
+        """The outcome the verdict rule uses: untestable when it rests on an assumption."""
+        return UNTESTABLE if self.rests_on else self.outcome
+
+
+def compare(what: str, holds: bool | None, rests_on: str | None = None) -> Comparison:
+    """A comparison from a test: True agrees, False disagrees, None cannot be tested."""
+    outcome = UNTESTABLE if holds is None else AGREES if holds else DISAGREES
+    return Comparison(what, outcome, rests_on)
+
+
+def verdict_from_evidence(comparisons: object) -> str:
+    """The ledger's verdict on a claim from its comparisons (the rule of the module docstring).
+
+    ``comparisons`` is a sequence of :class:`Comparison` (or an :class:`Evidence`, whose
+    comparisons are used).
+    """
+    if isinstance(comparisons, Evidence):
+        comparisons = comparisons.comparisons
+    outcomes = [c.counts_as for c in comparisons]
+    if AGREES not in outcomes and DISAGREES not in outcomes:
+        return NOT_TESTABLE
+    if all(o == AGREES for o in outcomes):
+        return SUPPORTED
+    if AGREES in outcomes:
+        return PARTLY
+    return NOT_SUPPORTED
 
 
 @dataclass(frozen=True)
@@ -27,14 +109,23 @@ class Evidence:
         The comparison in words, with the numbers (printed cells as printed).
     values : dict
         Every number the sentence rests on, by name, so that tests can check them.
+    comparisons : tuple of Comparison
+        Each comparison made, with its outcome computed from the numbers; the verdict
+        follows from them (:attr:`verdict`).
     """
 
     sentence: str
     values: dict[str, float] = field(default_factory=dict)
+    comparisons: tuple[Comparison, ...] = ()
 
     def __post_init__(self) -> None:
         # Plain floats (not numpy scalars), so the values print and compare simply.
         object.__setattr__(self, "values", {k: float(v) for k, v in self.values.items()})
+        object.__setattr__(self, "comparisons", tuple(self.comparisons))
+
+    @property
+    def verdict(self) -> str:
+        return verdict_from_evidence(self.comparisons)
 
 
 def _pct(value: float) -> str:
@@ -83,7 +174,12 @@ def evidence_no_demand_for_rd() -> Evidence:
         "kazakhstan_in_house": in_house,
         "kazakhstan_design_bureaus": bureaus,
     }
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("business share of R&D performed lower than in North America", kz < na),
+        compare("business share of R&D performed lower than in the EU", kz < eu),
+        compare("demand for R&D and sources of competitiveness: no table measures them", None),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 def evidence_public_rd_driven() -> Evidence:
@@ -101,7 +197,15 @@ def evidence_public_rd_driven() -> Evidence:
         f"({public['North America'][3]}; Table 1)."
     )
     values = {f"{region}_public": v[0] for region, v in public.items()}
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("government and higher education perform most of Kazakhstan's R&D", kz[0] > 50),
+        compare(
+            "their share above North America's and the EU's",
+            kz[0] > max(public["North America"][0], public["European Union"][0]),
+        ),
+        compare("a transition under way: Table 1 gives a single year", None),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 # --- Table 14: the catalogue -----------------------------------------------------------------
@@ -125,4 +229,8 @@ def evidence_catalogue_ready() -> Evidence:
         f"({printed['printed']}); the four stages {adds} the printed total."
     )
     values = {"ready": ready, "total": total, "recomputed_share": recomputed, "stages": stages}
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("ready developments over the total give the printed share", relation == "agrees"),
+        compare("the stages add up to the printed total", stages == total),
+    )
+    return Evidence(sentence, values, comparisons)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .claims_evidence import Evidence, _listing, _lower_first, _pct, _printed
+from .claims_evidence import Evidence, _listing, _lower_first, _pct, _printed, compare
 from .data.datapackage import load
 from .data.recompute import agrees, cell, mean_of, rows, share
 
@@ -21,6 +21,14 @@ TECHNOLOGY_BASED = ("Pharmaceuticals and medical services", "IT services")
 UNNAMED = ("Other products", "Other services", "Not classified")
 
 LINK_TYPES = {"joint_production": "joint production", "joint_development": "joint development"}
+
+# 'No more innovative' and 'roughly equal' as comparisons: a gap in innovator shares of at most
+# NEARLY_EQUAL_POINTS percentage points; a split in which neither kind of firm exceeds
+# ROUGHLY_EQUAL_SHARE % of the firms (at most 3 to 2).
+NEARLY_EQUAL_POINTS = 5.0
+ROUGHLY_EQUAL_SHARE = 60.0
+# The audit finding on Table 5's PPV count, on which the pooled balance rests.
+PPV_FINDING = "table-05-ppv-firms-exceed-tenants"
 
 
 # --- Figure 4: innovativeness -------------------------------------------------------------
@@ -83,7 +91,15 @@ def evidence_no_more_innovative() -> Evidence:
     for r in shares.itertuples():
         values[f"{r.market}_in_tp"] = r.in_tp
         values[f"{r.market}_out_tp"] = r.out_tp
-    return Evidence(sentence, values)
+    comparisons = tuple(
+        compare(
+            f"{r.market} market: technopark firms not ahead by more than "
+            f"{NEARLY_EQUAL_POINTS:.0f} points, on either reading",
+            max(r.in_tp - r.out_tp, r.in_tp_text - r.out_tp_text) <= NEARLY_EQUAL_POINTS,
+        )
+        for r in shares.itertuples()
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 # --- Table 7: markets ------------------------------------------------------------------------
@@ -114,7 +130,12 @@ def evidence_local_market() -> Evidence:
         "highest_park_local": float(high["value"]),
         "unweighted_park_mean": unweighted,
     }
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("most sales local on average", local > 50),
+        compare("most sales local in every park reported", bool((parks["value"] > 50).all())),
+        compare("exports negligible", foreign < 5),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 # --- Table 6: activities ---------------------------------------------------------------------
@@ -175,7 +196,14 @@ def evidence_traditional_sectors() -> Evidence:
         "traditional_share": trad["share"],
         "largest_activity": float(largest["value"]),
     }
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("most classified tenants in traditional activities", trad["share"] > 50),
+        compare(
+            "technology-based activities a minority, smaller than the traditional ones",
+            tech["n_firms"] < trad["n_firms"] and tech["share"] < 50,
+        ),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 def evidence_commercialisation_ready() -> Evidence:
@@ -194,7 +222,13 @@ def evidence_commercialisation_ready() -> Evidence:
         "technology_based_share": tech["share"],
         "total": groups.attrs["total"],
     }
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("technology-based activities a small minority of tenants", tech["share"] < 25),
+        compare(
+            "firms commercialising innovations ready for the market: no table counts them", None
+        ),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 # --- Table 13: links -------------------------------------------------------------------------
@@ -232,7 +266,16 @@ def evidence_external_links() -> Evidence:
     values = {"n_external": n_external, "n_internal": n_internal}
     values |= {f"external_{k}": v for k, v in external.items()}
     values |= {f"internal_{k}": v for k, v in internal.items()}
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("more links with outside firms than with other tenants", n_external > n_internal),
+        *(
+            compare(
+                f"{LINK_TYPES.get(k, k)}: external links more intense", external[k] > internal[k]
+            )
+            for k in external
+        ),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 def evidence_higher_education_links() -> Evidence:
@@ -258,7 +301,19 @@ def evidence_higher_education_links() -> Evidence:
     values = {"n_inside": n_inside, "n_outside": n_outside}
     values |= {f"inside_{k}": v for k, v in inside.items()}
     values |= {f"outside_{k}": v for k, v in outside.items() if not pd.isna(v)}
-    return Evidence(sentence, values)
+    # The paper calls links 'stronger' by frequency and intensity together ('The frequency
+    # and intensity of linkages ... are stronger'): both are compared.
+    comparisons = (
+        *(
+            compare(
+                f"{LINK_TYPES.get(k, k)}: links outside more intense",
+                None if pd.isna(outside[k]) or pd.isna(inside[k]) else outside[k] > inside[k],
+            )
+            for k in inside
+        ),
+        compare("links outside more frequent", n_outside > n_inside),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 # --- Tables 8 and 9: motives and barriers ----------------------------------------------------
@@ -330,7 +385,12 @@ def evidence_relocation_motives() -> Evidence:
         "finance_share_rank": finance["share_rank"],
         "rent_share_rank": rent["share_rank"],
     }
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("rent among the two most important motives", rent["importance_rank"] <= 2),
+        compare("finance among the two most important motives", finance["importance_rank"] <= 2),
+        compare("finance among the two most cited motives", finance["share_rank"] <= 2),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 def evidence_cash_flow_rent() -> Evidence:
@@ -364,7 +424,25 @@ def evidence_cash_flow_rent() -> Evidence:
         "rent_mean": rent["mean_importance"],
         "rent_share": rent["share"],
     }
-    return Evidence(sentence, values)
+    cash_flow = (
+        "assumption: cash-flow problems read as Table 9's access-to-finance barrier; the "
+        "survey asks about access to finance, not cash flow"
+    )
+    comparisons = (
+        compare(
+            "many hampered by cash-flow problems (finance barrier cited by most respondents)",
+            finance_share > 50,
+            rests_on=cash_flow,
+        ),
+        compare(
+            "cash-flow problems the main barrier (finance rated most important)",
+            bool(most_important),
+            rests_on=cash_flow,
+        ),
+        compare("lower rent the most important motive for relocation", rent_rank == 1),
+        compare("lower rent cited by many respondents (half or more)", rent["share"] >= 50),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 # --- Tables 4 and 5: age and activity --------------------------------------------------------
@@ -399,7 +477,15 @@ def evidence_younger() -> Evidence:
         "outside_median": outside_median,
         "oldest_park_average": float(known.iloc[-1]["value"]),
     }
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("average age below firms outside", inside_avg < outside_avg),
+        compare("median age below firms outside", inside_median < outside_median),
+        compare(
+            "every park with data below the outside average",
+            bool((known["value"] < outside_avg).all()),
+        ),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 def evidence_production_services_balance() -> Evidence:
@@ -427,12 +513,16 @@ def evidence_production_services_balance() -> Evidence:
         for p in parks["park"].unique()
         if p != largest
     ]
+    tenants = rows(load("table-02"), attribute="tenants_2004").set_index("park")["value"]
+    big_tenants = float(tenants[largest])
     sentence = (
         f"Of the {total:.0f} technopark firms in Table 5, {manufacturing:.0f} ({man_printed}) "
         f"are in manufacturing and {services:.0f} ({ser_printed}) in services (recomputed "
         f"{_pct(share(manufacturing, total))} and {_pct(share(services, total))}). "
         f"{largest} accounts for {big_m + big_s:.0f} of them, split {big_m:.0f} and "
-        f"{big_s:.0f}; manufacturing vs services in the other parks: {_listing(others)}."
+        f"{big_s:.0f}; manufacturing vs services in the other parks: {_listing(others)}. "
+        f"{largest}'s {big_m + big_s:.0f} firms are more than its {big_tenants:.0f} tenants in "
+        f"Table 2 (audit finding {PPV_FINDING})."
     )
     values = {
         "total": total,
@@ -440,8 +530,37 @@ def evidence_production_services_balance() -> Evidence:
         "services": services,
         "manufacturing_share": share(manufacturing, total),
         "largest_park_firms": big_m + big_s,
+        "largest_park_tenants": big_tenants,
     }
-    return Evidence(sentence, values)
+
+    def balanced(m: float, s: float) -> bool:
+        return max(m, s) <= ROUGHLY_EQUAL_SHARE / 100 * (m + s)
+
+    # A count above the park's tenants is the audit's inconsistency: what rests on it
+    # is an assumption (that Table 5's count is right).
+    doubtful = (
+        f"assumption: Table 5's {big_m + big_s:.0f} {largest} firms, more than its "
+        f"{big_tenants:.0f} tenants in Table 2 (audit finding {PPV_FINDING})"
+        if big_m + big_s > big_tenants
+        else None
+    )
+    comparisons = (
+        compare(
+            f"pooled over the parks: neither kind above {ROUGHLY_EQUAL_SHARE:.0f}% of firms",
+            balanced(manufacturing, services),
+            rests_on=doubtful,
+        ),
+        *(
+            compare(
+                f"{p} ({split(p)[0]:.0f} manufacturing vs {split(p)[1]:.0f} services): neither "
+                f"kind above {ROUGHLY_EQUAL_SHARE:.0f}% of firms",
+                balanced(*split(p)),
+                rests_on=doubtful if p == largest else None,
+            )
+            for p in parks["park"].unique()
+        ),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 # --- Table 12: services ----------------------------------------------------------------------
@@ -486,7 +605,15 @@ def evidence_services_differ() -> Evidence:
     )
     values = {f"{p}_{s}": r for p, s, r in rates[["park", "service", "rate"]].itertuples(False)}
     values |= {f"{first}_max": float(wide[first].max()), f"{second}_max": wide[second].max()}
-    return Evidence(sentence, values)
+    joint = rows(load("table-02"), attribute="joint_services")["text"].dropna()
+    comparisons = (
+        compare(
+            "use of the parks' services differs (most used service, by at least half the tenants)",
+            abs(wide[first].max() - wide[second].max()) >= 50,
+        ),
+        compare("the joint services of Table 2 differ from park to park", joint.nunique() > 1),
+    )
+    return Evidence(sentence, values, comparisons)
 
 
 # --- Section 4 summary: the synthesis --------------------------------------------------------
@@ -510,4 +637,13 @@ def evidence_business_incubators_summary() -> Evidence:
         "traditional_share": traditional["traditional_share"],
         "largest_domestic_gap": innovative["largest_domestic_gap"],
     }
-    return Evidence(sentence, values)
+    comparisons = (
+        compare("sales mostly local", local["local"] > 50),
+        compare("most tenants in traditional activities", traditional["traditional_share"] > 50),
+        compare(
+            "no more innovative than firms outside on the local and national markets",
+            innovative["largest_domestic_gap"] <= NEARLY_EQUAL_POINTS,
+        ),
+        compare("the parks work as business incubators: no table measures incubation", None),
+    )
+    return Evidence(sentence, values, comparisons)

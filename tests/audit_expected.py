@@ -27,7 +27,10 @@ EXPECTED = {
         "note",
         "text",
         "around $5000",
-        {"KGP": 5.5, "KST": 2.54, "pooled": 3.67},
+        {
+            "all 2004 tenants": {"KGP": 5.5, "KST": 2.54, "pooled": 3.67},
+            "commercially active tenants": {"KGP": 5.5, "KST": 5.08, "pooled": 5.31},
+        },
     ),
     "table-03-significance-untestable": (
         "note",
@@ -263,7 +266,7 @@ EXPECTED = {
         },
     ),
     "table-10-outside-counts": (
-        "note",
+        "ambiguity",
         "arithmetic",
         {"finance": 14.0, "technology": 5.0, "infrastructure": 1.0, "foreign_market_access": 5.0},
         {"largest": 14.0, "smallest": 1.0},
@@ -375,3 +378,26 @@ EXPECTED = {
         },
     ),
 }
+
+# Findings that re-report another finding's defect: shown, not counted (``repeats``).
+REPEATS = {
+    "table-09-finance-all-firms-share": ["table-09-share-denominator"],
+    "sample-sizes-across-tables": [
+        "table-05-outside-firms-exceed-surveyed",
+        "table-13-outside-sample-vs-methodology",
+        "table-08-share-denominator",
+        "table-09-share-denominator",
+    ],
+}
+
+# Findings resting on a transcription reading or an assumption, and which kind.
+RESTS_ON = {
+    "table-02-survival-rate-row": "transcription reading",
+    "text-turnover-per-enterprise": "assumption",
+    "figure-04-bar-order-vs-text": "transcription reading",
+    "table-09-kgp-row-reading": "transcription reading",
+    "table-10-outside-counts": "assumption",
+}
+
+# The headline counts: independent findings only.
+COUNTS = {"error": 7, "inconsistency": 14, "ambiguity": 8, "note": 13}

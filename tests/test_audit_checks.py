@@ -12,10 +12,12 @@ import re
 from pathlib import Path
 
 import pytest
-from audit_expected import EXPECTED
+from audit_expected import COUNTS, EXPECTED, REPEATS, RESTS_ON
 from conftest import read_rows, write_rows
 
 from helpers import audit
+from helpers.audit.model import Finding
+from helpers.audit.results import cross_referenced
 from helpers.data import recompute as rc
 from helpers.data.datapackage import resource_names
 
@@ -65,7 +67,27 @@ def test_unknown_finding():
         ("table-04-kgp-implied-firms-exceed-tenants", ["imply 30-32 firms", "16 tenants"]),
         ("text-table-08-finance-2-9", ["as 2.9", "prints 3.0", "(2.93)", "possibly"]),
         ("figure-04-bar-order-vs-text", ["is 33 firms", "need 32", "12.5% 8", "possibly"]),
-        ("text-turnover-per-enterprise", ["$5.5 thousand at KGP", "$2.5 thousand at KST"]),
+        (
+            "text-turnover-per-enterprise",
+            [
+                "depends on the denominator",
+                "over all 2004 tenants $5.5 thousand at KGP",
+                "$2.5 thousand at KST ($66K / 26)",
+                "only KGP reproduces it",
+                "over commercially active tenants",
+                "$5.1 thousand at KST ($66K / 13)",
+                "both parks reproduce it",
+            ],
+        ),
+        (
+            "table-10-outside-counts",
+            ["does not say over which firms", "if each is over", "would be the answer"],
+        ),
+        (
+            "text-table-12-almaty-naming",
+            ["consultation 6/30 and office services 6/30", "business plan 10%", "generically"],
+        ),
+        ("table-09-finance-all-firms-share", ["table-09-share-denominator", "not a separate"]),
         ("text-directors-range", ["a range of 2 to 3.5, not 2 to 3"]),
         ("table-07-average-vs-park-means", ["(88.3, 10.3, 1.3)", "28 whole-number splits"]),
         ("table-13-link-counts-exceed-sample", ["19 + 23 + 4 = 46", "n = 25"]),
@@ -84,6 +106,101 @@ def test_explanations_are_offered_as_possibilities():
             pytest.fail(f"{item.id} asserts a cause: {item.message}")
         if "explain" in text:
             assert "possibly" in text or "does not explain" in text, item.id
+
+
+def test_almaty_finding_no_longer_makes_the_naming_point():
+    message = audit.finding("text-table-12-almaty-naming").message
+    assert "ATP" not in message and "Almaty Technopark" not in message
+    assert "the only Almaty park in Table 12" in message
+
+
+# --------------------------------------------------------------------------------------
+# Independence: one finding per defect; readings and assumptions graded as such
+
+
+def test_findings_that_rest_on_a_reading_or_assumption_are_not_contradictions():
+    resting = {f.id: f for f in audit.findings() if f.rests_on}
+    assert {k: v.rests_on.split(":")[0] for k, v in resting.items()} == RESTS_ON
+    for item in resting.values():
+        assert item.severity in ("ambiguity", "note"), item.id
+        assert item.rests_on.startswith(("transcription reading: ", "assumption: ")), item.id
+
+
+def test_repeating_findings_are_marked_and_not_counted():
+    found = {f.id: f for f in audit.findings()}
+    assert {f.id: list(f.repeats) for f in found.values() if f.repeats} == REPEATS
+    for item in found.values():
+        assert item.counted == (not item.repeats)
+        for other in item.repeats:
+            assert found[other].counted, (item.id, other)  # no chains of repeats
+            # the finding repeated is about the same numbers and cross-references it back
+            assert item.id in found[other].related
+
+
+def test_cross_references_name_findings_and_are_mutual():
+    found = {f.id: f for f in audit.findings()}
+    for item in found.values():
+        for other in item.related:
+            assert other in found and other != item.id, (item.id, other)
+            assert item.id in found[other].related, (item.id, other)
+    assert (
+        "text-table-05-balance-driven-by-ppv" in found["table-05-ppv-firms-exceed-tenants"].related
+    )
+
+
+def test_counts_are_of_independent_findings():
+    counted = [f for f in audit.findings() if f.counted]
+    by_severity = {s: sum(f.severity == s for f in counted) for s in audit.SEVERITIES}
+    assert by_severity == COUNTS
+    assert len(counted) == len(EXPECTED) - len(REPEATS) == 42
+
+
+@pytest.mark.parametrize("severity", ["error", "inconsistency"])
+def test_a_finding_resting_on_an_assumption_cannot_be_graded_a_contradiction(severity):
+    with pytest.raises(ValueError, match="graded ambiguity or note"):
+        Finding(
+            "x",
+            ("table-10",),
+            severity,
+            "arithmetic",
+            1,
+            1,
+            "here",
+            "m.",
+            rests_on="assumption: something",
+        )
+    assert (
+        Finding(
+            "x",
+            ("table-10",),
+            "ambiguity",
+            "arithmetic",
+            1,
+            1,
+            "here",
+            "m.",
+            rests_on="assumption: something",
+        ).rests_on
+        == "assumption: something"
+    )
+
+
+def test_rests_on_says_which_kind():
+    with pytest.raises(ValueError, match="must start with"):
+        Finding("x", ("table-10",), "note", "arithmetic", 1, 1, "here", "m.", rests_on="a hunch")
+
+
+def test_what_a_finding_repeats_is_related_and_chains_are_refused():
+    a = Finding("a", ("table-09",), "inconsistency", "percentage", 1, 1, "h", "m.")
+    b = Finding("b", ("table-09",), "inconsistency", "percentage", 1, 1, "h", "m.", repeats=("a",))
+    assert b.related == ("a",) and not b.counted and a.counted
+    linked = {f.id: f for f in cross_referenced([a, b])}
+    assert linked["a"].related == ("b",)
+    c = Finding("c", ("table-09",), "note", "percentage", 1, 1, "h", "m.", repeats=("b",))
+    with pytest.raises(ValueError, match="itself repeats"):
+        cross_referenced([a, b, c])
+    # a reference to a finding the data no longer produce is dropped, not kept dangling
+    assert cross_referenced([b])[0].repeats == ()
 
 
 # --------------------------------------------------------------------------------------

@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
-from audit_expected import EXPECTED
+from audit_expected import COUNTS, EXPECTED, REPEATS
 from conftest import read_rows, write_rows
 
 from helpers import audit
+from helpers.audit import results
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,13 +106,23 @@ def test_findings_html_for_a_group_without_findings(data_copy):
         audit.findings_html("table-99")
 
 
-def test_summary_data_counts_every_finding():
+def test_summary_data_counts_independent_findings_only():
     data = audit.summary_data()
     assert list(data.index) == list(audit.CATEGORIES)
     assert list(data.columns) == list(audit.SEVERITIES)
-    assert int(data.to_numpy().sum()) == len(EXPECTED)
+    assert int(data.to_numpy().sum()) == len(EXPECTED) - len(REPEATS)
+    assert data.sum(axis=0).to_dict() == COUNTS
     assert int(data.loc["structure", "error"]) == sum(
         v[:2] == ("error", "structure") for v in EXPECTED.values()
+    )
+    # the two re-reports (percentage and cross-table inconsistencies) are not plotted
+    frame = results.findings_frame()
+    everything = pd.crosstab(frame["category"], frame["severity"])
+    assert int(everything.loc["percentage", "inconsistency"]) == (
+        int(data.loc["percentage", "inconsistency"]) + 1
+    )
+    assert int(everything.loc["cross-table", "inconsistency"]) == (
+        int(data.loc["cross-table", "inconsistency"]) + 1
     )
 
 
@@ -125,35 +137,47 @@ def test_summary_chart_plots_the_data():
     assert ax.get_xlabel() == "Number of findings"
 
 
-def test_summary_caption_counts_every_finding():
+def test_summary_caption_counts_independent_findings_and_says_how_many_are_folded_in():
     data = audit.summary_data()
-    assert audit.summary_caption(data).startswith(f"{len(EXPECTED)} findings: ")
+    caption = audit.summary_caption(data, len(REPEATS))
+    assert caption.startswith(
+        f"{len(EXPECTED) - len(REPEATS)} independent findings: 7 errors, 14 inconsistencies, "
+        "8 ambiguities, 13 notes."
+    )
+    assert caption.endswith("Not plotted, as re-reports of these: 2 findings.")
+    assert "Not plotted" not in audit.summary_caption(data)
 
 
 def test_count_values_for_the_chapter_prose():
     assert audit.count_values() == {
         "checks": 102,
-        "findings": 44,
+        "findings": 42,
         "errors": "7 errors",
-        "inconsistencies": "16 inconsistencies",
-        "ambiguities": "7 ambiguities",
-        "notes": "14 notes",
+        "inconsistencies": "14 inconsistencies",
+        "ambiguities": "8 ambiguities",
+        "notes": "13 notes",
+        "repeating": "2 findings",
     }
 
 
 def test_count_values_follow_the_findings():
     values = audit.count_values()
     assert values["checks"] == len(audit.confirmed())
-    assert values["findings"] == len(EXPECTED)
-    for severity, plural in [("error", "errors"), ("note", "notes")]:
-        n = sum(v[0] == severity for v in EXPECTED.values())
+    assert values["findings"] == len(EXPECTED) - len(REPEATS)
+    assert values["repeating"] == f"{len(REPEATS)} findings"
+    for severity, plural in [
+        ("error", "errors"),
+        ("inconsistency", "inconsistencies"),
+        ("ambiguity", "ambiguities"),
+        ("note", "notes"),
+    ]:
+        n = sum(v[0] == severity for k, v in EXPECTED.items() if k not in REPEATS)
         assert values[plural] == f"{n} {plural}"
     # prose() shows values as given and refuses floats: every value is an int or a string
     assert all(isinstance(v, int | str) and not isinstance(v, bool) for v in values.values())
 
 
 def test_count_values_use_the_singular_for_one(monkeypatch):
-    from helpers.audit import results
 
     one_error = [f for f in audit.findings() if f.severity == "error"][:1]
     monkeypatch.setattr(results, "findings", lambda data_dir=None: one_error)
@@ -165,6 +189,7 @@ def test_count_values_use_the_singular_for_one(monkeypatch):
         "inconsistencies": "0 inconsistencies",
         "ambiguities": "0 ambiguities",
         "notes": "0 notes",
+        "repeating": "0 findings",
     }
 
 
@@ -180,10 +205,11 @@ def test_count_values_follow_the_data(data_copy):
             row[header.index("value")] = row[header.index("printed")] = "206"
     write_rows(path, rows)
     values = audit.count_values(data_copy)
-    assert (values["checks"], values["findings"]) == (96, 50)
-    assert values["inconsistencies"] == "22 inconsistencies"
+    assert (values["checks"], values["findings"]) == (96, 48)
+    assert values["inconsistencies"] == "20 inconsistencies"
+    assert values["repeating"] == "2 findings"
     assert values["errors"] == "7 errors"
-    assert audit.count_values()["inconsistencies"] == "16 inconsistencies"
+    assert audit.count_values()["inconsistencies"] == "14 inconsistencies"
 
 
 def test_severity_scale_documents_each_level():
@@ -235,4 +261,20 @@ def test_readable_cli_groups_by_table_and_counts_checks():
     assert "Confirmed checks (102)" in out
     assert out.index("\nTable 4\n") < out.index("\nTable 8\n") < out.index("\nSeveral tables\n")
     assert "[error] text-rent-7-of-24" in out
-    assert "102 checks reproduce; 44 findings: 7 errors, 16 inconsistencies" in out
+    assert (
+        "102 checks reproduce; 42 independent findings: 7 errors, 14 inconsistencies, "
+        "8 ambiguities, 13 notes; not counted, as re-reports of these: 2 findings." in out
+    )
+    assert "  repeats table-09-share-denominator: not counted separately" in out
+    assert "  rests on an assumption: each outside average" in out
+
+
+def test_findings_html_names_what_a_finding_repeats_rests_on_and_relates_to():
+    table_9 = audit.findings_html("table-09")
+    assert "Repeats table-09-share-denominator: not counted separately" in table_9
+    assert "See also table-09-finance-all-firms-share" in table_9
+    assert "Rests on a transcription reading: the KGP row" in table_9
+    table_10 = audit.findings_html("table-10")
+    assert "Rests on an assumption: each outside average" in table_10
+    several = audit.findings_html("several")
+    assert "Repeats table-05-outside-firms-exceed-surveyed" in several

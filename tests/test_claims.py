@@ -375,3 +375,125 @@ def test_evidence_functions_live_in_the_split_modules_and_stay_importable_from_c
         assert getattr(module[function.__module__], function.__name__) is function
     assert claims.evidence_younger.__module__ == "helpers.claims_survey"
     assert claims.evidence_catalogue_ready.__module__ == "helpers.claims_evidence"
+
+
+# --- The verdict rule -------------------------------------------------------------------------
+
+A, D, U = claims.AGREES, claims.DISAGREES, claims.UNTESTABLE
+
+
+def _c(outcome: str, rests_on: str | None = None) -> claims.Comparison:
+    return claims.Comparison("x", outcome, rests_on)
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "expected"),
+    [
+        ([A], claims.SUPPORTED),
+        ([A, A, A], claims.SUPPORTED),
+        ([A, D], claims.PARTLY),
+        ([A, U], claims.PARTLY),
+        ([D, A, U], claims.PARTLY),
+        ([D], claims.NOT_SUPPORTED),
+        ([D, U], claims.NOT_SUPPORTED),
+        ([U, U], claims.NOT_TESTABLE),
+        ([], claims.NOT_TESTABLE),
+    ],
+)
+def test_verdict_rule(outcomes, expected):
+    assert claims.verdict_from_evidence([_c(o) for o in outcomes]) == expected
+
+
+def test_a_comparison_resting_on_an_assumption_counts_as_untestable():
+    assumed = _c(A, "assumption: a reading")
+    assert assumed.counts_as == U and assumed.outcome == A
+    assert claims.verdict_from_evidence([_c(A), assumed]) == claims.PARTLY
+    assert claims.verdict_from_evidence([assumed]) == claims.NOT_TESTABLE
+    with pytest.raises(ValueError, match="assumption"):
+        _c(A, "a reading")
+    with pytest.raises(ValueError, match="outcome"):
+        _c("perhaps")
+    assert claims.compare("x", True).outcome == A
+    assert claims.compare("x", False).outcome == D
+    assert claims.compare("x", None).outcome == U
+
+
+def test_the_rule_is_written_where_the_ledger_is_described():
+    from helpers import claims_evidence
+
+    for doc in (claims_evidence.__doc__, claims.__doc__):
+        for word in ("supported", "partly supported", "not testable", "assumption"):
+            assert word in doc
+
+
+@pytest.mark.parametrize("claim_id", load("claims")["claim_id"].tolist())
+def test_every_stored_verdict_is_the_one_the_rule_derives(claim_id, ledger):
+    """The rule applied to every claim: data/claims.csv's verdict is only the expectation."""
+    stored = cell(ledger, claim_id=claim_id)["verdict"]
+    found = claims.comparisons(claim_id)
+    assert claims.verdict(claim_id) == claims.verdict_from_evidence(found) == stored
+    # a claim with an evidence function makes at least one comparison the numbers decide
+    if claim_id in claims.EVIDENCE:
+        assert any(c.counts_as != U for c in found), claim_id
+        assert all(c.what for c in found)
+    else:
+        assert found == ()
+
+
+def test_production_services_balance_breaks_park_by_park():
+    found = {c.what.split(" (")[0]: c for c in claims.comparisons("production-services-balance")}
+    assert found["ABI"].outcome == D and "9 manufacturing vs 3 services" in found["ABI"].what
+    assert found["KGP"].outcome == D and "12 manufacturing vs 3 services" in found["KGP"].what
+    assert found["ATP"].outcome == A
+    # the pooled balance and PPV's even split rest on PPV's 90 firms, flagged by the audit
+    pooled = next(c for c in found.values() if c.what.startswith("pooled"))
+    for c in (pooled, found["PPV"]):
+        assert c.outcome == A and c.counts_as == U
+        assert "table-05-ppv-firms-exceed-tenants" in c.rests_on
+        assert "90 PPV firms" in c.rests_on and "46 tenants" in c.rests_on
+    assert claims.verdict("production-services-balance") == claims.PARTLY
+    evidence = claims.evidence_production_services_balance()
+    assert "table-05-ppv-firms-exceed-tenants" in evidence.sentence
+    assert evidence.values["largest_park_tenants"] == value(
+        "table-02", park="PPV", attribute="tenants_2004"
+    )
+    from helpers import audit
+
+    assert audit.finding("table-05-ppv-firms-exceed-tenants").severity == "inconsistency"
+
+
+def test_higher_education_verdict_follows_its_reasoning(ledger):
+    found = claims.comparisons("higher-education-links")
+    outcomes = {c.what: c.outcome for c in found}
+    assert outcomes["links outside more frequent"] == D
+    assert outcomes["joint development: links outside more intense"] == A
+    assert outcomes["joint production: links outside more intense"] == U  # blank outside
+    assert claims.verdict("higher-education-links") == claims.PARTLY
+    reasoning = cell(ledger, claim_id="higher-education-links")["reasoning"]
+    assert "holds for intensity and fails for frequency" in reasoning
+    assert "The frequency and intensity of linkages" in reasoning
+
+
+def test_cash_flow_is_read_as_the_finance_barrier_only_as_an_assumption(ledger):
+    found = claims.comparisons("cash-flow-rent")
+    cash = [c for c in found if "cash-flow" in c.what]
+    assert cash and all(c.rests_on and c.counts_as == U for c in cash)
+    assert all("not cash flow" in c.rests_on for c in cash)
+    rent = [c for c in found if "rent" in c.what and not c.rests_on]
+    assert rent and all(c.outcome == A for c in rent)
+    assert claims.verdict("cash-flow-rent") == claims.PARTLY
+    assert "assumption" in cell(ledger, claim_id="cash-flow-rent")["reasoning"]
+
+
+def test_ledger_view_shows_the_comparisons_and_derived_verdicts(ledger):
+    view = claims.ledger_view(ledger, testable=True)
+    row = view[view["Claim"].str.contains("cash flow")].iloc[0]
+    assert "Compared: " in row["Evidence"] and "counted as untestable" in row["Evidence"]
+    assert row["Verdict"] == "Partly supported"
+    # the verdict shown is derived, not read from the CSV
+    changed = ledger.copy()
+    changed["verdict"] = claims.SUPPORTED
+    assert (
+        claims.ledger_view(changed, testable=True)["Verdict"].tolist() == view["Verdict"].tolist()
+    )
+    assert claims.verdict_counts_data(changed).equals(claims.verdict_counts_data(ledger))

@@ -14,8 +14,9 @@ inconsistency
     Two printed numbers that cannot both hold: within a table, across tables, or the text
     against a table.
 ambiguity
-    The flattened text allows more than one reading: which bar a label belongs to, which
-    cells a short row fills, which park a name means.
+    The flattened text allows more than one reading (which bar a label belongs to, which
+    cells a short row fills), or the finding rests on an assumption the paper does not
+    state (which denominator, which firms an average is over).
 note
     Worth knowing but not a contradiction: sector shares that do not reach 100 because some
     sectors are not printed, an Average row that is not the unweighted mean of the rows
@@ -28,6 +29,12 @@ against the tables) and ``structure`` (numbering, legends, layout).
 Quotes are verbatim fragments of the paper's text (line breaks as spaces).  Numbers that
 the prose prints but data/ does not hold (e.g. '7 out of the 24 firms') are read from the
 quote itself; the recomputed side always comes from data/.
+
+Each finding is one defect: a finding that re-reports another names it in ``repeats`` and
+is shown but not counted; findings that bear on the same numbers name each other in
+``related``; a finding resting on a transcription reading or an assumption says so in
+``rests_on`` and is graded ambiguity or note (see :mod:`.model`).  The counts
+(:func:`count_values`, the chart, the report's first line) count independent findings only.
 
 Run ``python -m helpers.audit`` for a report grouped by table, ``--json`` for the findings
 as a JSON list.  The exit status is 0 whenever the audit ran, whatever it found.

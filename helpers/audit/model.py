@@ -9,8 +9,9 @@ inconsistency
     Two printed numbers that cannot both hold: within a table, across tables, or the text
     against a table.
 ambiguity
-    The flattened text allows more than one reading: which bar a label belongs to, which
-    cells a short row fills, which park a name means.
+    The flattened text allows more than one reading (which bar a label belongs to, which
+    cells a short row fills), or the finding rests on an assumption the paper does not
+    state (which denominator, which firms an average is over).
 note
     Worth knowing but not a contradiction: sector shares that do not reach 100 because some
     sectors are not printed, an Average row that is not the unweighted mean of the rows
@@ -19,6 +20,17 @@ note
 Categories: ``arithmetic`` (sums, means, medians within a table), ``percentage`` (shares and
 their denominators), ``cross-table`` (one table against another), ``text`` (the prose
 against the tables) and ``structure`` (numbering, legends, layout).
+
+Independence
+------------
+Each finding is one defect.  A finding that re-reports the defect of another (the same
+wrong denominator seen in one column, a roll-call of sample sizes reported table by table)
+names it in ``repeats``: it is shown, but the headline counts leave it out
+(``counted`` is false).  ``related`` lists findings that bear on the same numbers without
+repeating them; cross-references are made mutual when the audit runs.  A finding that rests
+on a transcription reading or on an assumption the paper does not state says which in
+``rests_on`` ('transcription reading: ...' or 'assumption: ...') and is graded ``ambiguity``
+or ``note``, never ``error`` or ``inconsistency``.
 
 Quotes are verbatim fragments of the paper's text (line breaks as spaces).  Numbers that
 the prose prints but data/ does not hold (e.g. '7 out of the 24 firms') are read from the
@@ -39,7 +51,7 @@ from ..data.datapackage import load, paper_number
 SEVERITIES = {
     "error": "A number or reference that is wrong on its face.",
     "inconsistency": "Two printed numbers that cannot both hold.",
-    "ambiguity": "The flattened text allows more than one reading.",
+    "ambiguity": "The text allows more than one reading, or the finding rests on an assumption.",
     "note": "Worth knowing, but not a contradiction.",
 }
 CATEGORIES = {
@@ -63,7 +75,13 @@ FIELDS = [
     "where",
     "message",
     "quote",
+    "related",
+    "repeats",
+    "rests_on",
 ]
+# What a finding's ``rests_on`` starts with, and the severities such a finding may have.
+RESTS_ON_KINDS = ("transcription reading: ", "assumption: ")
+TENTATIVE = ("ambiguity", "note")
 PLURALS = {
     "error": "errors",
     "inconsistency": "inconsistencies",
@@ -94,10 +112,36 @@ class Finding:
     message: str
     quote: tuple[str, ...] = ()
     scope: str | None = None
+    related: tuple[str, ...] = ()
+    repeats: tuple[str, ...] = ()
+    rests_on: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "repeats", tuple(self.repeats))
+        # What a finding repeats is also related to it.
+        object.__setattr__(self, "related", tuple(dict.fromkeys((*self.repeats, *self.related))))
+        if self.rests_on is not None:
+            if not self.rests_on.startswith(RESTS_ON_KINDS):
+                raise ValueError(
+                    f"{self.id}: rests_on must start with one of {RESTS_ON_KINDS}, "
+                    f"got {self.rests_on!r}"
+                )
+            if self.severity not in TENTATIVE:
+                raise ValueError(
+                    f"{self.id}: a finding resting on a reading or an assumption is graded "
+                    f"{' or '.join(TENTATIVE)}, not {self.severity}"
+                )
+        if self.id in self.repeats or self.id in self.related:
+            raise ValueError(f"{self.id}: a finding cannot refer to itself")
 
     @property
     def group(self) -> str:
         return self.scope or self.resources[0]
+
+    @property
+    def counted(self) -> bool:
+        """True for an independent defect; False when it re-reports another finding."""
+        return not self.repeats
 
     def to_dict(self) -> dict:
         """The finding as plain JSON-ready values, keys in :data:`FIELDS` order."""
@@ -111,6 +155,9 @@ class Finding:
             "where": self.where,
             "message": self.message,
             "quote": list(self.quote),
+            "related": list(self.related),
+            "repeats": list(self.repeats),
+            "rests_on": self.rests_on,
         }
 
 

@@ -62,10 +62,26 @@ def _finding_html(f: Finding) -> str:
         f' <code class="tp-finding-id">{escape(f.id)}</code></p>'
         f'<p class="tp-finding-message">{escape(f.message)}</p>'
         f'<p class="tp-source">Printed: {escape(as_text(f.printed))}'
-        f"<br>Recomputed: {escape(recomputed)}</p>"
+        f"<br>Recomputed: {escape(recomputed)}"
+        + "".join(f"<br>{escape(line)}" for line in _dependence_lines(f))
+        + "</p>"
         + "".join(_quote_html(q) for q in f.quote)
         + "</div>"
     )
+
+
+def _dependence_lines(f: Finding) -> list[str]:
+    """What the finding rests on, what it repeats (not counted) and what it relates to."""
+    lines = []
+    if f.rests_on:
+        article = "an" if f.rests_on.startswith("assumption") else "a"
+        lines.append(f"Rests on {article} {f.rests_on}")
+    if f.repeats:
+        lines.append(f"Repeats {', '.join(f.repeats)}: not counted separately")
+    others = [r for r in f.related if r not in f.repeats]
+    if others:
+        lines.append(f"See also {', '.join(others)}")
+    return lines
 
 
 def findings_html(group: str, data_dir: Path | str | None = None) -> str:
@@ -152,7 +168,7 @@ def summary_chart(data: pd.DataFrame) -> Figure:
         )
         left = left + data[severity]
     ax.invert_yaxis()
-    ax.set_xlabel("Number of findings")
+    ax.set_xlabel("Number of findings")  # independent findings (see summary_data)
     ax.set_ylabel("Category")
     ax.set_title("Findings by category and severity")
     ax.legend(title="Severity", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
@@ -160,23 +176,32 @@ def summary_chart(data: pd.DataFrame) -> Figure:
     return fig
 
 
-def summary_caption(data: pd.DataFrame) -> str:
-    """The chart in words (its text alternative)."""
+def summary_caption(data: pd.DataFrame, repeating: int = 0) -> str:
+    """The chart in words (its text alternative); ``repeating`` findings are not plotted."""
     by_severity = data.sum(axis=0)
     by_category = data.sum(axis=1)
+    folded = (
+        f" Not plotted, as re-reports of these: {repeating} finding{'' if repeating == 1 else 's'}."
+        if repeating
+        else ""
+    )
     return (
-        f"{int(by_severity.sum())} findings: "
+        f"{int(by_severity.sum())} independent findings: "
         + ", ".join(f"{int(n)} {s if n == 1 else PLURALS[s]}" for s, n in by_severity.items())
         + ". By category: "
         + ", ".join(f"{int(n)} {c}" for c, n in by_category.items())
         + "."
+        + folded
     )
 
 
 def show_summary() -> None:
-    """Display the chart of findings by category and severity, with its source and caption."""
+    """Display the chart of independent findings by category and severity, with its caption."""
     data = summary_data()
-    show_chart(summary_chart(data), summary_caption(data), *summary_resources(), data=data)
+    repeating = sum(not f.counted for f in findings())
+    show_chart(
+        summary_chart(data), summary_caption(data, repeating), *summary_resources(), data=data
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -208,6 +233,7 @@ def report() -> str:
             lines.append(f"  {f.message}")
             lines.append(f"  printed: {as_text(f.printed)}")
             lines.append(f"  recomputed: {as_text(f.recomputed)}")
+            lines += [f"  {line[0].lower()}{line[1:]}" for line in _dependence_lines(f)]
             for q in f.quote:
                 lines.append(f'  quote: "{q}"')
         lines.append("")

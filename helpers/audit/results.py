@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -32,9 +33,43 @@ def _run(data_dir: str | None) -> tuple[tuple[Finding, ...], tuple[Check, ...]]:
     order = {name: i for i, name in enumerate(group_order())}
     severity = {name: i for i, name in enumerate(SEVERITIES)}
     findings = sorted(
-        audit.findings, key=lambda f: (order.get(f.group, len(order)), severity[f.severity])
+        cross_referenced(audit.findings),
+        key=lambda f: (order.get(f.group, len(order)), severity[f.severity]),
     )
     return tuple(findings), tuple(audit.checks)
+
+
+def cross_referenced(items: Iterable[Finding]) -> list[Finding]:
+    """The findings with mutual cross-references, after checking the independence rule.
+
+    Every id a finding names in ``related`` or ``repeats`` must be a finding of the same run
+    (a finding whose target vanished with the data is left without that reference), and a
+    finding may only repeat a finding that is itself counted: the counts then count each
+    independent defect once.  If A names B, B names A in its ``related``.
+    """
+    items = list(items)
+    ids = {f.id for f in items}
+    items = [
+        replace(
+            f,
+            related=tuple(r for r in f.related if r in ids),
+            repeats=tuple(r for r in f.repeats if r in ids),
+        )
+        for f in items
+    ]
+    by_id = {f.id: f for f in items}
+    for f in items:
+        chained = [r for r in f.repeats if not by_id[r].counted]
+        if chained:
+            raise ValueError(f"{f.id} repeats {chained[0]}, which itself repeats another finding")
+    named_by: dict[str, list[str]] = {}
+    for f in items:
+        for r in f.related:
+            named_by.setdefault(r, []).append(f.id)
+    return [
+        replace(f, related=tuple(dict.fromkeys((*f.related, *named_by.get(f.id, ())))))
+        for f in items
+    ]
 
 
 def run(data_dir: Path | str | None = None) -> tuple[list[Finding], list[Check]]:
@@ -152,9 +187,15 @@ def category_scale() -> pd.DataFrame:
     return pd.DataFrame({"Category": list(CATEGORIES), "Meaning": list(CATEGORIES.values())})
 
 
+def counted(data_dir: Path | str | None = None) -> list[Finding]:
+    """The independent findings: those that do not re-report another (what the counts count)."""
+    return [f for f in findings(data_dir) if f.counted]
+
+
 def summary_data(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Number of findings by category (rows) and severity (columns), all combinations."""
+    """Number of independent findings by category (rows) and severity (columns)."""
     frame = findings_frame(data_dir)
+    frame = frame[[not r for r in frame["repeats"]]]
     table = pd.crosstab(frame["category"], frame["severity"])
     return table.reindex(index=list(CATEGORIES), columns=list(SEVERITIES), fill_value=0)
 
@@ -168,15 +209,19 @@ def summary_resources() -> list[str]:
 def count_values(data_dir: Path | str | None = None) -> dict[str, int | str]:
     """The counts the chapter's prose states, for :func:`helpers.display.prose.prose`.
 
-    ``checks`` and ``findings`` are whole numbers; each severity (``errors``,
-    ``inconsistencies``, ``ambiguities``, ``notes``) is its count with the noun, singular
-    for one ('1 error', '7 errors').
+    Only independent findings are counted (:attr:`Finding.counted`): ``checks`` and
+    ``findings`` are whole numbers; each severity (``errors``, ``inconsistencies``,
+    ``ambiguities``, ``notes``) is its count with the noun, singular for one ('1 error',
+    '7 errors'); ``repeating`` is the number of findings shown that re-report one of these
+    and are folded into it ('2 findings').
     """
-    items = findings(data_dir)
+    items = counted(data_dir)
+    folded = len(findings(data_dir)) - len(items)
     values: dict[str, int | str] = {"checks": len(confirmed(data_dir)), "findings": len(items)}
     for severity, plural in PLURALS.items():
         n = sum(f.severity == severity for f in items)
         values[plural] = f"{n} {severity if n == 1 else plural}"
+    values["repeating"] = f"{folded} finding" + ("" if folded == 1 else "s")
     return values
 
 
@@ -184,4 +229,7 @@ def counts_line(data_dir: Path | str | None = None) -> str:
     """The counts as one sentence (the report's first line)."""
     values = count_values(data_dir)
     by_severity = ", ".join(str(values[plural]) for plural in PLURALS.values())
-    return f"{values['checks']} checks reproduce; {values['findings']} findings: {by_severity}."
+    return (
+        f"{values['checks']} checks reproduce; {values['findings']} independent findings: "
+        f"{by_severity}; not counted, as re-reports of these: {values['repeating']}."
+    )

@@ -191,6 +191,7 @@ def _balance_driven_by_biggest_park(audit: Audit) -> None:
             f"parks manufacturing firms outnumber services firms {fmt(rest['manufacturing'])} "
             f"to {fmt(rest['services'])}.",
             quote=quoted("roughly-equal"),
+            related=("table-05-ppv-firms-exceed-tenants",),
         )
 
 

@@ -286,4 +286,6 @@ def _bar_order_vs_text(audit: Audit) -> None:
         "possibly supports the reading by position; on either reading the two groups differ "
         f"by under {fmt(math.ceil(max(gaps)))} points.",
         quote=quoted("figure-4"),
+        rests_on="transcription reading: which bars the flattened text's shares belong to "
+        "(data/figure-04.csv stores them by the axis order)",
     )

@@ -349,10 +349,13 @@ def _all_firms_shares(audit: Audit, implied: int | None) -> None:
             f"its share is printed as {printed_of(printed)}"
             + (
                 f" ({fmt(counts[barrier])}/{implied} = "
-                f"{fmt(rc.share(counts[barrier], implied), 1)}%)."
+                f"{fmt(rc.share(counts[barrier], implied), 1)}%)"
                 if implied
-                else "."
-            ),
+                else ""
+            )
+            + ": the wrong denominator of table-09-share-denominator seen in one column, "
+            "not a separate defect.",
+            repeats=("table-09-share-denominator",),
         )
 
 
@@ -395,6 +398,7 @@ def _kgp_row_reading(audit: Audit) -> None:
                 else f"{len(working)} let a split of the {fmt(sample)} firms reproduce every "
                 "average."
             ),
+            rests_on=f"transcription reading: the KGP row's numbers placed under {chosen}",
         )
 
 
@@ -443,15 +447,20 @@ def table_10(audit: Audit) -> None:
     audit.find(
         "table-10-outside-counts",
         ["table-10"],
-        "note",
+        "ambiguity",
         "arithmetic",
         printed={k: float(v) for k, v in n.items()},
         recomputed={"largest": float(n.max()), "smallest": float(n.min())},
         where="Table 10, No firms out TP row",
-        message=f"The outside averages rest on {', '.join(fmt(v) for v in n)} firms "
+        message="The paper does not say over which firms the outside averages are taken; if "
+        "each is over the firms of the 'No firms out TP' row, they rest on "
+        f"{', '.join(fmt(v) for v in n)} firms "
         f"({', '.join(b.replace('_', ' ') for b in n.index)}) of the {fmt(surveyed)} "
-        f"firms surveyed outside technoparks; the {outside.at[n.idxmin(), 'printed']} for "
-        f"{n.idxmin().replace('_', ' ')} is the answer of "
-        + ("a single firm." if n.min() == 1 else f"{fmt(n.min())} firms."),
+        f"firms surveyed outside technoparks, and the {outside.at[n.idxmin(), 'printed']} for "
+        f"{n.idxmin().replace('_', ' ')} would be the answer of "
+        + ("a single firm" if n.min() == 1 else f"{fmt(n.min())} firms")
+        + "; the row possibly counts only the firms naming each barrier, as in Table 9.",
         quote=quoted("outside-24"),
+        rests_on="assumption: each outside average is over the firms counted in the "
+        "'No firms out TP' row, which the paper does not state",
     )

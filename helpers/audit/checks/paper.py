@@ -267,7 +267,15 @@ def sample_sizes(audit: Audit) -> None:
             f"{len(park_codes())} surveyed parks."
             if absent
             else ""
-        ),
+        )
+        + " It gathers defects reported under their tables and is not counted separately.",
         quote=quoted("outside-24", "table-7-source"),
         scope=SEVERAL,
+        repeats=(
+            "table-05-outside-firms-exceed-surveyed",
+            "table-13-outside-sample-vs-methodology",
+            "table-08-share-denominator",
+            "table-09-share-denominator",
+        ),
+        related=("table-06-total-vs-table-05", "table-04-pooled-average-vs-parks"),
     )

@@ -157,37 +157,78 @@ def _survival_row(audit: Audit) -> None:
             f"({', '.join(shown)}) for {survival['park'].nunique()} parks; the data read them "
             "as ABI, ATP and PPV by the spacing of the text, but ABI, ATP and KGP is also "
             "possible, so the last value may be PPV's or KGP's.",
+            rests_on="transcription reading: the row's values placed by the spacing of the "
+            "flattened text",
         )
 
 
 def _turnover_per_enterprise(audit: Audit) -> None:
-    """'around $5000' per enterprise, against turnover over tenants for the two parks."""
+    """'around $5000' per enterprise: turnover over all tenants or over the active ones.
+
+    The result rests on the denominator, which the paper does not give: Table 2's 2004
+    tenants, or those tenants times its share of commercially active tenants (where a park
+    prints no share, all its tenants are counted).
+    """
+    t = audit.table("table-02")
     tenants = tenants_2004(audit)
-    turnover = rc.rows(audit.table("table-02"), attribute="tenant_turnover")
-    turnover = turnover.dropna(subset=["value"])
-    per_firm = {}
-    for _, row in turnover.iterrows():
-        per_firm[row["park"]] = round(float(row["value"]) / tenants[row["park"]], 2)
-    pooled = turnover["value"].sum() / sum(tenants[p] for p in turnover["park"])
-    claimed = numbers_in(QUOTES["turnover"])[-1] / 1000
-    near = [p for p, v in per_firm.items() if rc.agrees(fmt(claimed), v)]
-    parts = ", ".join(
-        f"${fmt(per_firm[p], 1)} thousand at {p} (${fmt(v)}K / {fmt(tenants[p])} tenants, {int(y)})"
-        for p, v, y in zip(
-            turnover["park"], turnover["value"], turnover["reference_year"], strict=True
-        )
+    active_share = by_park(
+        rc.rows(t, attribute="commercially_active_tenants").dropna(subset=["value"])
     )
+    turnover = rc.rows(t, attribute="tenant_turnover").dropna(subset=["value"])
+    parks = list(turnover["park"])
+    value = dict(zip(parks, turnover["value"].astype(float), strict=True))
+    year = dict(zip(parks, turnover["reference_year"], strict=True))
+    bases = {
+        "all 2004 tenants": {p: float(tenants[p]) for p in parks},
+        "commercially active tenants": {
+            p: tenants[p] * active_share.get(p, 100.0) / 100 for p in parks
+        },
+    }
+    claimed = numbers_in(QUOTES["turnover"])[-1] / 1000
+    recomputed = {}
+    parts = []
+    for basis, firms in bases.items():
+        per_firm = {p: round(value[p] / firms[p], 2) for p in parks}
+        pooled = round(sum(value.values()) / sum(firms.values()), 2)
+        recomputed[basis] = {**per_firm, "pooled": pooled}
+        near = [p for p in parks if rc.agrees(fmt(claimed), per_firm[p])]
+        verdict = (
+            "both parks reproduce it"
+            if len(near) == len(parks)
+            else f"only {' and '.join(near)} reproduces it"
+            if near
+            else "neither park reproduces it"
+        )
+        parts.append(
+            f"over {basis} "
+            + ", ".join(
+                f"${fmt(per_firm[p], 1)} thousand at {p} (${fmt(value[p])}K / {fmt(firms[p])})"
+                for p in parks
+            )
+            + f", ${fmt(pooled, 1)} thousand pooled: {verdict}"
+        )
+    no_share = [p for p in parks if p not in active_share]
     audit.find(
         "text-turnover-per-enterprise",
         ["table-02"],
         "note",
         "text",
         printed="around $5000",
-        recomputed={**{p: v for p, v in per_firm.items()}, "pooled": round(pooled, 2)},
+        recomputed=recomputed,
         where="Section 4, paragraph after Table 2",
-        message=f"Table 2's turnover divided by the 2004 tenants gives {parts}, "
-        f"${fmt(pooled, 1)} thousand pooled; 'around $5000' is "
-        + (f"reproduced by {' and '.join(near)} alone" if near else "not reproduced")
-        + ", possibly the basis of the estimate (the two figures refer to different years).",
+        message="Whether 'around $5000' per enterprise reproduces depends on the denominator, "
+        "which the paper does not give: "
+        + "; ".join(parts)
+        + (
+            f" ({' and '.join(no_share)} prints no share of active tenants, so all its "
+            "tenants are counted)"
+            if no_share
+            else ""
+        )
+        + ". The two turnovers refer to different years ("
+        + ", ".join(str(int(year[p])) for p in parks)
+        + ").",
+        rests_on="assumption: the denominator of turnover per enterprise (all 2004 tenants or "
+        "the commercially active ones of Table 2), which the paper does not state",
         quote=quoted("turnover"),
     )

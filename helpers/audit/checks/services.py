@@ -128,15 +128,16 @@ def table_12(audit: Audit) -> None:
             f"ABI {s.replace('_', ' ')} (%)": round(rc.share(v, abi_n), 1) for s, v in abi.items()
         },
         where="Section 4, paragraph before Table 12",
-        message=f"The {fmt(stated_share)}% matches ABI, the Almaty Business Incubator ("
+        message=f"The {fmt(stated_share)}% is ABI's share (the Almaty Business Incubator, "
+        "the only Almaty park in Table 12; the paper uses 'technopark' generically) for "
         + " and ".join(f"{s.replace('_', ' ')} {fmt(abi[s])}/{fmt(abi_n)}" for s in matching)
-        + "), but 'Almaty Technopark' is the name of ATP, which Table 12 does not report; for "
-        "ABI's other services the share is lower ("
+        + ", its most used services; for ABI's other services the share is lower ("
         + ", ".join(
             f"{s.replace('_', ' ')} {fmt(rc.share(v, abi_n), 1)}%"
             for s, v in abi.items()
             if s not in matching
         )
-        + ").",
+        + "), so 'only 20% ... have done so' holds for the most used services, not for each of "
+        "the various services.",
         quote=quoted("services-use"),
     )
