@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8866
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv browser nginx test lint app lab notebooks data-readme bench site clean
+.PHONY: venv browser nginx test lint app lab notebooks data-readme audit-data bench site clean
 
 venv: $(STAMP)
 
@@ -75,6 +75,12 @@ notebooks: venv
 
 # data/README.md is generated from data/datapackage.json.
 data-readme: venv
+	$(BIN)/python -m helpers.data.data_dictionary > data/README.md
+
+# data/audit-findings.csv and data/audit-checks.csv are the audit's results, recomputed
+# from the other resources (tests fail while they are stale); then data/README.md.
+audit-data: venv
+	$(BIN)/python -m helpers.audit --write-data
 	$(BIN)/python -m helpers.data.data_dictionary > data/README.md
 
 lab: venv

@@ -3,7 +3,9 @@
 Each finding is pinned (:data:`audit_expected.EXPECTED`) with its severity, category and exact
 printed and recomputed values, so a transcription change in data/ that makes a finding
 appear, vanish or change fails here on purpose.  Tests on a scratch copy of data/ show the
-audit reacting to the data rather than repeating fixed text.
+audit reacting to the data rather than repeating fixed text.  The pins test what the checks
+compute now; the findings and checks stored in data/ (audit-findings.csv, audit-checks.csv),
+which the chapter and the command line read, must equal it.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from audit_expected import COUNTS, EXPECTED, REPEATS, RESTS_ON
 from conftest import read_rows, write_rows
 
 from helpers import audit
+from helpers.audit import results
 from helpers.audit.model import Finding
-from helpers.audit.results import cross_referenced
+from helpers.audit.results import computed_confirmed, computed_finding, cross_referenced
+from helpers.audit.store import check_row, finding_row
 from helpers.data import recompute as rc
-from helpers.data.datapackage import resource_names
+from helpers.data.datapackage import DATA_DIR, load, resource_names
 
 # --------------------------------------------------------------------------------------
 # Every finding, pinned
@@ -28,7 +32,7 @@ from helpers.data.datapackage import resource_names
 @pytest.mark.parametrize("finding_id", list(EXPECTED))
 def test_finding_is_pinned(finding_id):
     severity, category, printed, recomputed = EXPECTED[finding_id]
-    found = audit.finding(finding_id).to_dict()
+    found = computed_finding(finding_id).to_dict()
     assert found["severity"] == severity
     assert found["category"] == category
     assert found["printed"] == printed
@@ -45,6 +49,47 @@ def test_finding_ids_are_unique_and_apart_from_the_confirmed_checks():
     assert len(set(finding_ids)) == len(finding_ids)
     assert len(set(check_ids)) == len(check_ids)
     assert not set(finding_ids) & set(check_ids)
+
+
+def test_stored_findings_and_checks_are_what_the_checks_compute_now():
+    stale = results.stale_resources()
+    assert not stale, f"data/{' and data/'.join(stale)} stale: run `make audit-data`"
+    stored_findings, stored_checks = results.stored()
+    assert [finding_row(f) for f in stored_findings] == [
+        finding_row(f) for f in results.computed_findings()
+    ]
+    assert [check_row(c) for c in stored_checks] == [
+        check_row(c) for c in results.computed_confirmed()
+    ]
+
+
+def test_the_chapter_reads_the_stored_findings():
+    assert audit.findings() == results.stored()[0]
+    assert audit.confirmed() == results.stored()[1]
+    stored = audit.finding("text-rent-7-of-24")
+    assert stored.printed == "firms: 7; of: 24; share: 36%"  # as the chapter shows it
+    assert [f.group for f in audit.findings()] == [f.group for f in results.computed_findings()]
+
+
+def test_writing_the_resources_is_deterministic(data_copy):
+    first = [p.read_bytes() for p in results.write_resources(data_copy)]
+    second = [p.read_bytes() for p in results.write_resources(data_copy)]
+    assert first == second
+    assert results.stale_resources(data_copy) == []
+    stored = [
+        (DATA_DIR / f"{name}.csv").read_bytes() for name in ("audit-findings", "audit-checks")
+    ]
+    assert first == stored
+
+
+def test_stale_resources_are_detected(data_copy):
+    _set(
+        data_copy / "table-14.csv",
+        {"stage": "total", "measure": "n_developments"},
+        value="206",
+        printed="206",
+    )
+    assert "audit-findings.csv" in results.stale_resources(data_copy)
 
 
 def test_unknown_finding():
@@ -239,7 +284,7 @@ def test_sums_and_claims_that_reproduce_are_confirmed(check_id):
 
 
 def test_confirmed_checks_carry_their_numbers():
-    checks = {c.id: c for c in audit.confirmed()}
+    checks = {c.id: c for c in computed_confirmed()}
     assert (checks["table-06-total"].printed, checks["table-06-total"].recomputed) == ("110", 110)
     assert checks["table-14-total"].recomputed == 205
     blank = checks["table-13-out-tp-higher-education-total"]
@@ -383,3 +428,20 @@ def test_weights_within_rounding_is_looser_than_exact():
 
 def test_weighted_mean_skips_missing():
     assert rc.weighted_mean([1.0, float("nan"), 4.0], [1, 5, 2]) == 3.0
+
+
+def test_every_stored_row_names_its_source():
+    pattern = r"(Table \d+|Figure \d+|Text, section \d+|Text, abstract)"
+    frame = load("audit-findings")
+    assert all(re.fullmatch(pattern, s) for s in frame["source"]), set(frame["source"])
+    assert all(re.fullmatch(pattern, s) for s in load("audit-checks")["source"])
+    row = frame.set_index("id").loc["text-rent-7-of-24"]
+    assert (row["source"], row["group"]) == ("Text, section 4", "table-08")
+
+
+def test_stored_references_name_stored_findings():
+    frame = load("audit-findings")
+    ids = set(frame["id"])
+    for column in ("related", "repeats"):
+        named = {i for cell in frame[column].dropna() for i in cell.split("; ")}
+        assert named <= ids, column

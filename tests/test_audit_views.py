@@ -278,3 +278,14 @@ def test_findings_html_names_what_a_finding_repeats_rests_on_and_relates_to():
     assert "Rests on an assumption: each outside average" in table_10
     several = audit.findings_html("several")
     assert "Repeats table-05-outside-firms-exceed-surveyed" in several
+
+
+def test_write_data_cli_writes_both_resources(monkeypatch, capsys, tmp_path):
+    from helpers.audit import __main__ as cli
+
+    paths = [tmp_path / "audit-findings.csv", tmp_path / "audit-checks.csv"]
+    monkeypatch.setattr(cli, "write_resources", lambda: paths)
+    assert cli.main(["--write-data"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"wrote {p}" for p in paths]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "audit-data: venv\n\t$(BIN)/python -m helpers.audit --write-data\n" in makefile

@@ -36,12 +36,21 @@ is shown but not counted; findings that bear on the same numbers name each other
 ``rests_on`` and is graded ambiguity or note (see :mod:`.model`).  The counts
 (:func:`count_values`, the chart, the report's first line) count independent findings only.
 
-Run ``python -m helpers.audit`` for a report grouped by table, ``--json`` for the findings
-as a JSON list.  The exit status is 0 whenever the audit ran, whatever it found.
+The findings and the confirmed checks are also data, so that each can be cited by its id:
+``data/audit-findings.csv`` and ``data/audit-checks.csv`` (:mod:`.store`; values as the text
+the chapter shows).  The chapter and the command line read them (:func:`findings`,
+:func:`confirmed`); :func:`computed_findings` and :func:`computed_confirmed` run the checks
+now, :func:`write_resources` (``make audit-data``) rewrites the files, and a test fails while
+they differ from what the checks compute.
+
+Run ``python -m helpers.audit`` for a report grouped by table, ``--json`` for the stored
+findings as a JSON list, ``--write-data`` to rewrite the two files.  The exit status is 0
+whenever the audit ran, whatever it found.
 
 The package: :mod:`.model` (severities, categories, findings, checks and the collector),
-:mod:`.checks` (one module per group of tables), :mod:`.results` (the run and its
-selections), :mod:`.render` (HTML, chart and report) and ``__main__`` (the command line).
+:mod:`.checks` (one module per group of tables), :mod:`.store` (findings and checks as
+rows of data/), :mod:`.results` (the stored and computed results and their selections),
+:mod:`.render` (HTML, chart and report) and ``__main__`` (the command line).
 """
 
 from __future__ import annotations
@@ -66,6 +75,8 @@ from .render import (
 )
 from .results import (
     category_scale,
+    computed_confirmed,
+    computed_findings,
     confirmed,
     confirmed_frame,
     count_values,
@@ -75,6 +86,7 @@ from .results import (
     group_options,
     severity_scale,
     summary_data,
+    write_resources,
 )
 
 __all__ = [
@@ -85,6 +97,8 @@ __all__ = [
     "SEVERAL",
     "SEVERITIES",
     "category_scale",
+    "computed_confirmed",
+    "computed_findings",
     "confirmed",
     "confirmed_frame",
     "confirmed_html",
@@ -102,4 +116,5 @@ __all__ = [
     "summary_caption",
     "summary_chart",
     "summary_data",
+    "write_resources",
 ]

@@ -1,4 +1,16 @@
-"""The audit's results: run every check once, then select and tabulate the findings."""
+"""The audit's results: the findings and checks as stored in data/, selected and tabulated.
+
+The chapter and the command line read the findings and confirmed checks from the data
+package (``data/audit-findings.csv``, ``data/audit-checks.csv``; see :mod:`.store`), so a
+finding can be cited by its id.  :func:`computed_findings` and :func:`computed_confirmed`
+run every check on the data now; :func:`write_resources` (``python -m helpers.audit
+--write-data``, ``make audit-data``) writes what they compute, and :func:`stale_resources`
+names the files that no longer match it (a test fails on it).
+
+Every selection takes an optional ``data_dir``: the default (None) reads the stored
+resources of the repository's data/; any other folder (a scratch copy being edited) is
+audited afresh, since its stored resources describe the data before the edit.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..data.datapackage import DATA_DIR, load
 from .checks import FINDERS
 from .model import (
     CATEGORIES,
@@ -22,6 +35,14 @@ from .model import (
     as_text,
     group_label,
     group_order,
+)
+from .store import (
+    CHECKS_RESOURCE,
+    FINDINGS_RESOURCE,
+    check_from_row,
+    checks_csv,
+    finding_from_row,
+    findings_csv,
 )
 
 
@@ -72,10 +93,81 @@ def cross_referenced(items: Iterable[Finding]) -> list[Finding]:
     ]
 
 
-def run(data_dir: Path | str | None = None) -> tuple[list[Finding], list[Check]]:
-    """Run every check; return the findings and the confirmed checks."""
+def compute(data_dir: Path | str | None = None) -> tuple[list[Finding], list[Check]]:
+    """Run every check on the data now; return the findings and the confirmed checks."""
     findings, checks = _run(None if data_dir is None else str(data_dir))
     return list(findings), list(checks)
+
+
+def computed_findings(data_dir: Path | str | None = None) -> list[Finding]:
+    """The findings the checks compute now (values typed, as the checks produce them)."""
+    return compute(data_dir)[0]
+
+
+def computed_confirmed(data_dir: Path | str | None = None) -> list[Check]:
+    """The confirmed checks the checks compute now."""
+    return compute(data_dir)[1]
+
+
+def computed_finding(finding_id: str, data_dir: Path | str | None = None) -> Finding:
+    """The computed finding with this id (``KeyError`` if there is none)."""
+    return _by_id(computed_findings(data_dir), finding_id)
+
+
+@cache
+def _stored() -> tuple[tuple[Finding, ...], tuple[Check, ...]]:
+    findings = tuple(finding_from_row(r) for r in load(FINDINGS_RESOURCE).to_dict("records"))
+    checks = tuple(check_from_row(r) for r in load(CHECKS_RESOURCE).to_dict("records"))
+    return findings, checks
+
+
+def stored() -> tuple[list[Finding], list[Check]]:
+    """The findings and confirmed checks as data/ stores them (values as text)."""
+    findings, checks = _stored()
+    return list(findings), list(checks)
+
+
+def run(data_dir: Path | str | None = None) -> tuple[list[Finding], list[Check]]:
+    """The findings and the confirmed checks: stored for data/, computed for another folder."""
+    if data_dir is None or Path(data_dir).resolve() == DATA_DIR:
+        return stored()
+    return compute(data_dir)
+
+
+def resource_texts(data_dir: Path | str | None = None) -> dict[str, str]:
+    """File name -> CSV text of the two resources, as the checks compute them now."""
+    findings, checks = compute(data_dir)
+    return {
+        f"{FINDINGS_RESOURCE}.csv": findings_csv(findings),
+        f"{CHECKS_RESOURCE}.csv": checks_csv(checks),
+    }
+
+
+def stale_resources(data_dir: Path | str | None = None) -> list[str]:
+    """The resource files whose content differs from what the checks compute now."""
+    folder = Path(data_dir or DATA_DIR)
+    stale = []
+    for name, text in resource_texts(data_dir).items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(name)
+    return stale
+
+
+def write_resources(data_dir: Path | str | None = None) -> list[Path]:
+    """Recompute the audit and write ``audit-findings.csv`` and ``audit-checks.csv``.
+
+    The output is deterministic (the audit's order, text cells, ``\n`` line ends): running
+    it twice on the same data writes the same bytes.  Returns the paths written.
+    """
+    folder = Path(data_dir or DATA_DIR)
+    written = []
+    for name, text in resource_texts(data_dir).items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8", newline="")
+        written.append(path)
+    _stored.cache_clear()
+    return written
 
 
 def findings(data_dir: Path | str | None = None) -> list[Finding]:
@@ -90,7 +182,11 @@ def confirmed(data_dir: Path | str | None = None) -> list[Check]:
 
 def finding(finding_id: str, data_dir: Path | str | None = None) -> Finding:
     """The finding with this id (``KeyError`` if the audit has no such finding)."""
-    for item in findings(data_dir):
+    return _by_id(findings(data_dir), finding_id)
+
+
+def _by_id(items: Iterable[Finding], finding_id: str) -> Finding:
+    for item in items:
         if item.id == finding_id:
             return item
     raise KeyError(f"no finding {finding_id!r}")
