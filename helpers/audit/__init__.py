@@ -5,30 +5,8 @@ rounding-aware comparisons of :mod:`helpers.data.recompute`; tables are set agai
 and the paper's prose is set against its tables.  What does not reproduce is a *finding*;
 what does is a *confirmed check*.  Nothing in data/ is corrected: the audit only reports.
 
-Severity
---------
-error
-    A number or reference that is wrong on its face: 7 of 24 firms printed as 36%, a
-    cross-reference to the wrong table, a misnumbered section or figure.
-inconsistency
-    Two printed numbers that cannot both hold: within a table, across tables, or the text
-    against a table.
-ambiguity
-    The flattened text allows more than one reading (which bar a label belongs to, which
-    cells a short row fills), or the finding rests on an assumption the paper does not
-    state (which denominator, which firms an average is over).
-note
-    Worth knowing but not a contradiction: sector shares that do not reach 100 because some
-    sectors are not printed, an Average row that is not the unweighted mean of the rows
-    shown, a claim the published numbers cannot test.
-
-Categories: ``arithmetic`` (sums, means, medians within a table), ``percentage`` (shares and
-their denominators), ``cross-table`` (one table against another), ``text`` (the prose
-against the tables) and ``structure`` (numbering, legends, layout).
-
-Quotes are verbatim fragments of the paper's text (line breaks as spaces).  Numbers that
-the prose prints but data/ does not hold (e.g. '7 out of the 24 firms') are read from the
-quote itself; the recomputed side always comes from data/.
+Severities (error, inconsistency, ambiguity, note), categories and the rules for quotes
+are defined once, in :mod:`.model`.
 
 Each finding is one defect: a finding that re-reports another names it in ``repeats`` and
 is shown but not counted; findings that bear on the same numbers name each other in
