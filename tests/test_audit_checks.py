@@ -136,6 +136,8 @@ def test_unknown_finding():
         ("text-directors-range", ["a range of 2 to 3.5, not 2 to 3"]),
         ("table-07-average-vs-park-means", ["(88.3, 10.3, 1.3)", "28 whole-number splits"]),
         ("table-13-link-counts-exceed-sample", ["19 + 23 + 4 = 46", "n = 25"]),
+        ("text-citation-suffix-lofsten-2001", ["'2001' and '2001b'", "should read '2001a'"]),
+        ("text-citation-spelling-phillimore1999", ["'Philimore'", "'Phillimore'"]),
     ],
 )
 def test_message_states_the_numbers(finding_id, fragments):
@@ -197,7 +199,7 @@ def test_counts_are_of_independent_findings():
     counted = [f for f in audit.findings() if f.counted]
     by_severity = {s: sum(f.severity == s for f in counted) for s in audit.SEVERITIES}
     assert by_severity == COUNTS
-    assert len(counted) == len(EXPECTED) - len(REPEATS) == 42
+    assert len(counted) == len(EXPECTED) - len(REPEATS) == 44
 
 
 @pytest.mark.parametrize("severity", ["error", "inconsistency"])
@@ -290,7 +292,7 @@ def test_confirmed_checks_carry_their_numbers():
     blank = checks["table-13-out-tp-higher-education-total"]
     assert "blank joint production cell counted as zero" in blank.description
     assert (blank.printed, blank.recomputed) == ("13", 13)
-    assert len(checks) == 102
+    assert len(checks) == 165
     grim = checks["table-13-in-tp-other-tp-firms-other-granularity"]
     assert (grim.printed, grim.recomputed) == ("1.7", "5/3 = 1.67")
     assert checks["table-10-finance-granularity"].recomputed == "67/14 = 4.79"

@@ -89,8 +89,9 @@ def test_findings_html_lists_each_finding_of_the_group():
     assert "text-kembaev-table-14" in audit.findings_html("table-14")
 
 
-def test_findings_html_for_a_group_without_findings(data_copy):
-    """Class the transition-economy studies as conceptual: the literature note vanishes."""
+def test_findings_html_for_a_group_without_findings(data_copy, monkeypatch):
+    """Class the transition-economy studies as conceptual and spell Philimore as the text
+    does: the literature's data findings vanish; the text's own citation suffix stays."""
     assert "text-no-evaluation-transition" in audit.findings_html("literature")
     path = data_copy / "literature.csv"
     rows = read_rows(path)
@@ -99,7 +100,16 @@ def test_findings_html_for_a_group_without_findings(data_copy):
         if row[header.index("key")] in ("eu2003", "kihlgren2003", "shelton2002"):
             row[header.index("kind_of_work")] = "conceptual"
             row[header.index("verdict")] = ""
+        if row[header.index("key")] == "phillimore1999":
+            row[header.index("authors")] = "Philimore, J."
     write_rows(path, rows)
+    left = audit.findings_html("literature", data_copy)
+    assert "text-no-evaluation-transition" not in left
+    assert "text-citation-spelling-phillimore1999" not in left
+    assert "text-citation-suffix-lofsten-2001" in left
+    from helpers.audit import render
+
+    monkeypatch.setattr(render, "findings", lambda data_dir=None: [])
     empty = audit.findings_html("literature", data_copy)
     assert "No finding here: every check reproduces." in empty
     with pytest.raises(ValueError):
@@ -141,8 +151,8 @@ def test_summary_caption_counts_independent_findings_and_says_how_many_are_folde
     data = audit.summary_data()
     caption = audit.summary_caption(data, len(REPEATS))
     assert caption.startswith(
-        f"{len(EXPECTED) - len(REPEATS)} independent findings: 7 errors, 14 inconsistencies, "
-        "8 ambiguities, 13 notes."
+        f"{len(EXPECTED) - len(REPEATS)} independent findings: 8 errors, 14 inconsistencies, "
+        "8 ambiguities, 14 notes."
     )
     assert caption.endswith("Not plotted, as re-reports of these: 2 findings.")
     assert "Not plotted" not in audit.summary_caption(data)
@@ -150,12 +160,12 @@ def test_summary_caption_counts_independent_findings_and_says_how_many_are_folde
 
 def test_count_values_for_the_chapter_prose():
     assert audit.count_values() == {
-        "checks": 102,
-        "findings": 42,
-        "errors": "7 errors",
+        "checks": 165,
+        "findings": 44,
+        "errors": "8 errors",
         "inconsistencies": "14 inconsistencies",
         "ambiguities": "8 ambiguities",
-        "notes": "13 notes",
+        "notes": "14 notes",
         "repeating": "2 findings",
     }
 
@@ -205,17 +215,19 @@ def test_count_values_follow_the_data(data_copy):
             row[header.index("value")] = row[header.index("printed")] = "206"
     write_rows(path, rows)
     values = audit.count_values(data_copy)
-    assert (values["checks"], values["findings"]) == (96, 48)
+    assert (values["checks"], values["findings"]) == (159, 50)
     assert values["inconsistencies"] == "20 inconsistencies"
     assert values["repeating"] == "2 findings"
-    assert values["errors"] == "7 errors"
+    assert values["errors"] == "8 errors"
     assert audit.count_values()["inconsistencies"] == "14 inconsistencies"
 
 
 def test_severity_scale_documents_each_level():
     scale = audit.severity_scale()
     assert list(scale["Severity"]) == ["error", "inconsistency", "ambiguity", "note"]
-    assert all(level in audit.__doc__ for level in scale["Severity"])
+    from helpers.audit import model
+
+    assert all(f"\n{level}\n    " in model.__doc__ for level in scale["Severity"])
 
 
 def test_filter_panel_prepares_every_choice_of_severities_and_table():
@@ -258,12 +270,12 @@ def test_readable_cli_groups_by_table_and_counts_checks():
     result = _run()
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "Confirmed checks (102)" in out
+    assert "Confirmed checks (165)" in out
     assert out.index("\nTable 4\n") < out.index("\nTable 8\n") < out.index("\nSeveral tables\n")
     assert "[error] text-rent-7-of-24" in out
     assert (
-        "102 checks reproduce; 42 independent findings: 7 errors, 14 inconsistencies, "
-        "8 ambiguities, 13 notes; not counted, as re-reports of these: 2 findings." in out
+        "165 checks reproduce; 44 independent findings: 8 errors, 14 inconsistencies, "
+        "8 ambiguities, 14 notes; not counted, as re-reports of these: 2 findings." in out
     )
     assert "  repeats table-09-share-denominator: not counted separately" in out
     assert "  rests on an assumption: each outside average" in out

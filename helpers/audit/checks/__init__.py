@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from .activities import table_05, table_06
 from .catalogue import table_14
+from .citations import citations
+from .crossrefs import crossrefs
 from .firms import table_03, table_04
 from .links import table_13
 from .markets import figure_04, table_07
@@ -35,4 +37,6 @@ FINDERS = [
     text_rent_outside,
     structure,
     sample_sizes,
+    citations,
+    crossrefs,
 ]
