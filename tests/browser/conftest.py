@@ -19,6 +19,8 @@ from tools.voila_server import CHROMIUM, CHROMIUM_ARGS, static_server, voila
 SITE = Path(__file__).resolve().parents[2] / "notebooks" / "_site"
 
 LOCAL_HOSTS = ("http://127.0.0.1:", "data:", "blob:", "about:")
+# Where a chapter is served: by the app, and in the static edition.
+PAGES = {"app": "voila/render/{}.ipynb", "static": "{}.html"}
 
 
 @pytest.fixture(scope="session")
@@ -93,3 +95,28 @@ def watched(browser):
     context.close()
     assert page.errors == [], page.errors
     assert page.foreign == [], page.foreign
+
+
+@pytest.fixture(params=["app", "static"])
+def edition(request, app_url, static_url):
+    """(base URL, page path pattern) of the app or of the static edition: a test that
+    takes it runs against both."""
+    base = app_url if request.param == "app" else static_url
+    return base, PAGES[request.param]
+
+
+def wait_until_drawn(page) -> None:
+    """The chapter is drawn: its links are there and no widget is still loading."""
+    page.wait_for_function(
+        "document.querySelectorAll('.tp-chapter-nav').length > 0 "
+        "&& !document.body.innerText.includes('Loading widget')",
+        timeout=90_000,
+    )
+
+
+def open_chapter(page, edition, stem: str, query: str = ""):
+    """Open a chapter of ``edition`` (see the fixture) and wait until it is drawn."""
+    base, pattern = edition
+    page.goto(f"{base}{pattern.format(stem)}{query}")
+    wait_until_drawn(page)
+    return page

@@ -15,10 +15,11 @@ import pytest
 from helpers.display.navigation import CHAPTERS
 from tools.build_site import npm_files
 
+from .conftest import PAGES, open_chapter
+
 AXE = "axe-core@4.14.1"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CACHE = Path(__file__).resolve().parents[2] / ".cache" / "axe"
-PAGES = {"app": "voila/render/{}.ipynb", "static": "{}.html"}
 
 
 @pytest.fixture(scope="session")
@@ -29,22 +30,6 @@ def axe_source() -> str:
         CACHE.mkdir(parents=True, exist_ok=True)
         path.write_bytes(files["axe.min.js"])
     return path.read_text(encoding="utf-8")
-
-
-@pytest.fixture(params=["app", "static"])
-def edition(request, app_url, static_url):
-    base = app_url if request.param == "app" else static_url
-    return base, PAGES[request.param]
-
-
-def open_chapter(page, edition, stem: str) -> None:
-    base, pattern = edition
-    page.goto(f"{base}{pattern.format(stem)}")
-    page.wait_for_function(
-        "document.querySelectorAll('.tp-chapter-nav').length > 0 "
-        "&& !document.body.innerText.includes('Loading widget')",
-        timeout=90_000,
-    )
 
 
 def violations(page, axe_source: str) -> list[str]:

@@ -23,30 +23,18 @@ from helpers.data.recompute import cell
 from helpers.display import park_filter as pf
 from tools.voila_server import kernel_pids, voila
 
-CHAPTERS = {"app": "voila/render/{}.ipynb", "static": "{}.html"}
-
-
-@pytest.fixture(params=["app", "static"])
-def edition(request, app_url, static_url):
-    """(base URL, page path pattern) of the app or of the static edition."""
-    base = app_url if request.param == "app" else static_url
-    return base, CHAPTERS[request.param]
+from .conftest import PAGES, wait_until_drawn
+from .conftest import open_chapter as open_any_chapter
 
 
 def settle(page) -> None:
-    """The chapter is drawn: its links are there and no widget is still loading."""
+    """The chapter is drawn, its park chooser included."""
     page.wait_for_selector(".tp-chooser select", timeout=90_000)
-    page.wait_for_function(
-        "document.querySelectorAll('.tp-chapter-nav').length > 0 "
-        "&& !document.body.innerText.includes('Loading widget')",
-        timeout=90_000,
-    )
+    wait_until_drawn(page)
 
 
 def open_chapter(page, edition, stem: str, query: str = ""):
-    base, pattern = edition
-    page.goto(f"{base}{pattern.format(stem)}{query}")
-    settle(page)
+    settle(open_any_chapter(page, edition, stem, query))
     return page
 
 
@@ -249,7 +237,7 @@ def wait_until_gone(page, kernel_id: str, seconds: float = 60) -> None:
 
 
 def test_filters_keep_working_after_the_kernel_is_killed(watched, app_url):
-    page = open_chapter(watched.page, (app_url, CHAPTERS["app"]), "03_park_survey")
+    page = open_chapter(watched.page, (app_url, PAGES["app"]), "03_park_survey")
     kernel = kernel_of(page)
     assert kernel_running(kernel)
     kill_kernel(kernel)
@@ -277,7 +265,7 @@ def culling_app_url():
 
 
 def test_filters_keep_working_after_the_kernel_is_culled(watched, culling_app_url):
-    page = open_chapter(watched.page, (culling_app_url, CHAPTERS["app"]), "03_park_survey")
+    page = open_chapter(watched.page, (culling_app_url, PAGES["app"]), "03_park_survey")
     kernel = kernel_of(page)
     wait_until_gone(page, kernel, seconds=60)
     check_every_park(page)

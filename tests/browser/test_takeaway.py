@@ -13,20 +13,12 @@ import pytest
 from helpers import load, survey
 from helpers.display.downloads import csv_text
 
-PAGES = {"app": "voila/render/{}.ipynb", "static": "{}.html"}
+from .conftest import open_chapter
 
 
-@pytest.fixture(params=["app", "static"])
-def survey_page(request, watched, app_url, static_url):
-    base = app_url if request.param == "app" else static_url
-    page = watched.page
-    page.goto(f"{base}{PAGES[request.param].format('03_park_survey')}?park=KGP")
-    page.wait_for_function(
-        "document.querySelectorAll('.tp-chapter-nav').length > 0 "
-        "&& !document.body.innerText.includes('Loading widget')",
-        timeout=90_000,
-    )
-    return page
+@pytest.fixture
+def survey_page(watched, edition):
+    return open_chapter(watched.page, edition, "03_park_survey", "?park=KGP")
 
 
 def download(page, link) -> bytes:
