@@ -75,6 +75,28 @@ EXPECTED = {
         {"text": [14.0, 3.0], "Table 4": [14.0, 5.0]},
         None,
     ),
+    "firm-counts-surveyed-firms-out-tp": (
+        "inconsistency",
+        "cross-table",
+        {
+            "Section 4 (Analysis), Methodology (24)": "Table 4 (implies 29)",
+            "Section 4 (Analysis), paragraph after Table 8 (24)": "Table 4 (implies 29)",
+            "Table 5 (33)": "Table 4 (implies 29)",
+        },
+        None,
+    ),
+    "table-04-average-employment-weightings": (
+        "inconsistency",
+        "arithmetic",
+        {"employment": "12"},
+        {
+            "unweighted": [9.75],
+            "Table 2 tenants as of 2004": [8.75],
+            "Table 2 tenants at establishment": [9.95],
+            "Table 5 surveyed firms": [6.3],
+            "Table 4 surveyed firms (implied)": [8.75],
+        },
+    ),
     "text-employment-range": (
         "note",
         "text",
@@ -94,6 +116,17 @@ EXPECTED = {
         "inconsistency",
         "cross-table",
         {"Table 5 firms outside": 33.0, "methodology": 24.0},
+        None,
+    ),
+    "firm-counts-surveyed-firms-in-tp-by-park": (
+        "ambiguity",
+        "cross-table",
+        {
+            "ABI: Table 5 (12)": "Table 4 (implies 23-24)",
+            "ATP: Table 5 (12)": "Table 4 (implies 25-26)",
+            "KGP: Table 5 (15)": "Table 4 (implies 30-32)",
+            "PPV: Table 5 (90)": "Table 4 (implies 43-54)",
+        },
         None,
     ),
     "text-table-05-balance-driven-by-ppv": (
@@ -142,8 +175,9 @@ EXPECTED = {
         "text",
         {
             "text (technopark firms)": ["39.4%", "15.2%"],
-            "axis order": "Local - Out, Local - In, Nat - Out, Nat - In, Internat - Out, Internat "
-            "- In",
+            "axis order": (
+                "Local - Out, Local - In, Nat - Out, Nat - In, Internat - Out, Internat - In"
+            ),
         },
         {
             "smallest sample for 39.4% and 15.2%": 33,
@@ -343,6 +377,100 @@ EXPECTED = {
         {"eu2003": "Poland", "kihlgren2003": "Russia (St. Petersburg)", "shelton2002": "Ukraine"},
     ),
     "text-citation-spelling-phillimore1999": ("note", "structure", "Philimore", "Phillimore"),
+    "text-wording-relocation-motives": (
+        "inconsistency",
+        "text",
+        {
+            "the abstract": (
+                "The key motivations for relocating to a technopark seem to be lower rents and "
+                "the possibility of accessing finance."
+            ),
+            "the survey's summary": (
+                "Many are hampered by cash flow problems and see lower rents as an important "
+                "benefit. Those firms that are better of in terms of cash flow see image as the "
+                "key benefit possibly indirectly facilitating their access to external finance."
+            ),
+        },
+        {
+            "the abstract": "lower rent and access to finance are the key motives",
+            "the survey's summary": (
+                "lower rent and image are the key benefits; finance at most indirectly"
+            ),
+        },
+    ),
+    "text-wording-business-incubators-summary": (
+        "ambiguity",
+        "text",
+        {
+            "the survey's summary": (
+                "Overall, Kazakh technoparks operate as business incubators for locally oriented "
+                "firms in traditional sectors, rather than centres of innovation promotion and "
+                "diversification of the economy."
+            ),
+            "the conclusions (paragraph 8)": (
+                "In fact, Kazakh technoparks are generally operating as business parks with large "
+                "scope for improvements in terms of business incubation services."
+            ),
+        },
+        {
+            "the survey's summary": "technoparks operate as business incubators",
+            "the conclusions (paragraph 8)": (
+                "technoparks operate as business parks, with incubation services still to improve"
+            ),
+        },
+    ),
+    "text-wording-commercialisation-ready": (
+        "note",
+        "text",
+        {
+            "the abstract": (
+                "technoparks do not house firms dealing with the commercialisation of innovations "
+                "that are ready for introduction to the market"
+            ),
+            "the survey's summary": (
+                "except for a few pharmaceutical SMEs, do not match the image of technoparks as "
+                "places for the commercialisation of new technologies."
+            ),
+            "the conclusions (paragraph 7)": (
+                "Technoparks are not places that facilitate commercialisation of innovations "
+                "ready for the market."
+            ),
+        },
+        {
+            "the abstract": [],
+            "the survey's summary": ["except", "few"],
+            "the conclusions (paragraph 7)": [],
+        },
+    ),
+    "text-wording-local-market": (
+        "note",
+        "text",
+        {
+            "the abstract": "They are oriented largely towards the local market",
+            "the survey's summary": (
+                "Overall, Kazakh technoparks operate as business incubators for locally oriented "
+                "firms in traditional sectors"
+            ),
+        },
+        {"the abstract": ["largely"], "the survey's summary": []},
+    ),
+    "text-wording-traditional-sectors": (
+        "note",
+        "text",
+        {
+            "the abstract": "and operate in traditional sectors",
+            "the survey's summary": "They operate mainly in traditional activities",
+            "the conclusions (paragraph 2)": (
+                "The majority of Kazakhstan's enterprises are either SMEs in traditional "
+                "technologies, many of which are located in Kazakhstan's technoparks"
+            ),
+        },
+        {
+            "the abstract": [],
+            "the survey's summary": ["mainly"],
+            "the conclusions (paragraph 2)": ["majority", "many"],
+        },
+    ),
     "structure-section-numbering": (
         "error",
         "structure",
@@ -351,10 +479,14 @@ EXPECTED = {
             "headings": "1, 2, 3, 4 (survey), 4 (policy and conclusions)",
         },
         {
-            "Table 1": "3. Technoparks as mechanisms to promote innovation and diversify the "
-            "Kazakhstan economy: a conceptual assessment",
-            "Table 2": "4. Analysis of currently operating technoparks in Kazakhstan based on "
-            "questionnaires",
+            "Table 1": (
+                "3. Technoparks as mechanisms to promote innovation and diversify the Kazakhstan "
+                "economy: a conceptual assessment"
+            ),
+            "Table 2": (
+                "4. Analysis of currently operating technoparks in Kazakhstan based on "
+                "questionnaires"
+            ),
             "Table 14": "4. Policy issues and conclusions (the paper's second section numbered 4)",
         },
     ),
@@ -388,12 +520,15 @@ EXPECTED = {
 
 # Findings that re-report another finding's defect: shown, not counted (``repeats``).
 REPEATS = {
+    "table-04-average-employment-weightings": ["table-04-pooled-average-vs-parks"],
     "table-09-finance-all-firms-share": ["table-09-share-denominator"],
+    "text-wording-relocation-motives": ["text-abstract-finance-motive"],
     "sample-sizes-across-tables": [
         "table-05-outside-firms-exceed-surveyed",
         "table-13-outside-sample-vs-methodology",
         "table-08-share-denominator",
         "table-09-share-denominator",
+        "firm-counts-surveyed-firms-out-tp",
     ],
 }
 
@@ -401,10 +536,12 @@ REPEATS = {
 RESTS_ON = {
     "table-02-survival-rate-row": "transcription reading",
     "text-turnover-per-enterprise": "assumption",
+    "firm-counts-surveyed-firms-in-tp-by-park": "assumption",
     "figure-04-bar-order-vs-text": "transcription reading",
     "table-09-kgp-row-reading": "transcription reading",
     "table-10-outside-counts": "assumption",
+    "text-wording-business-incubators-summary": "assumption",
 }
 
 # The headline counts: independent findings only.
-COUNTS = {"error": 8, "inconsistency": 14, "ambiguity": 8, "note": 14}
+COUNTS = {"error": 8, "inconsistency": 15, "ambiguity": 10, "note": 17}

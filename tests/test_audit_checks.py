@@ -199,7 +199,7 @@ def test_counts_are_of_independent_findings():
     counted = [f for f in audit.findings() if f.counted]
     by_severity = {s: sum(f.severity == s for f in counted) for s in audit.SEVERITIES}
     assert by_severity == COUNTS
-    assert len(counted) == len(EXPECTED) - len(REPEATS) == 44
+    assert len(counted) == len(EXPECTED) - len(REPEATS) == 50
 
 
 @pytest.mark.parametrize("severity", ["error", "inconsistency"])
@@ -292,7 +292,7 @@ def test_confirmed_checks_carry_their_numbers():
     blank = checks["table-13-out-tp-higher-education-total"]
     assert "blank joint production cell counted as zero" in blank.description
     assert (blank.printed, blank.recomputed) == ("13", 13)
-    assert len(checks) == 165
+    assert len(checks) == 185
     grim = checks["table-13-in-tp-other-tp-firms-other-granularity"]
     assert (grim.printed, grim.recomputed) == ("1.7", "5/3 = 1.67")
     assert checks["table-10-finance-granularity"].recomputed == "67/14 = 4.79"
@@ -328,8 +328,30 @@ def test_text_findings_quote_the_paper():
 
 
 def test_quotes_are_verbatim(paper_text):
+    quotes = load("audit-quotes")
+    assert dict(zip(quotes["quote_id"], quotes["quote"], strict=True)) == dict(audit.QUOTES)
     for key, quote in audit.QUOTES.items():
         assert " ".join(quote.split()).replace("\u2019", "'") in paper_text, key
+
+
+def test_quotes_stand_where_their_source_says(paper_text):
+    # The abstract ends where Section 1 begins; a section's quotes follow its heading.
+    headings = {
+        "Text, abstract": paper_text.index("Abstract"),
+        "Text, section 1": paper_text.index("1. INTRODUCTION"),
+        "Text, section 2": paper_text.index("2. TECHNOPARKS IN INTERNATIONAL"),
+        "Text, section 3": paper_text.index("3. TECHNOPARKS AS MECHANISMS"),
+        "Text, section 4": paper_text.index("4. ANALYSIS OF CURRENTLY"),
+    }
+    for row in load("audit-quotes").itertuples():
+        at = paper_text.index(" ".join(row.quote.split()).replace("\u2019", "'"))
+        if row.source == "Text, abstract":
+            assert at < headings["Text, section 1"], row.quote_id
+        elif row.source in headings:
+            later = [v for v in headings.values() if v > headings[row.source]]
+            assert headings[row.source] <= at < min(later, default=len(paper_text)), row.quote_id
+        else:
+            assert re.fullmatch(r"(Table|Figure) \d+", row.source), row.quote_id
 
 
 # --------------------------------------------------------------------------------------

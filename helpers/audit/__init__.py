@@ -5,6 +5,13 @@ rounding-aware comparisons of :mod:`helpers.data.recompute`; tables are set agai
 and the paper's prose is set against its tables.  What does not reproduce is a *finding*;
 what does is a *confirmed check*.  Nothing in data/ is corrected: the audit only reports.
 
+Three checks are systematic: every pooled cell of the tables under every weighting the paper
+allows (:mod:`.checks.pooled`), every number of firms the paper states or implies against every
+other counting the same firms (:mod:`.checks.firm_counts`, from ``data/audit-firm-counts.csv``)
+and every claim of the ledger as the abstract, the survey's summary and the conclusions word it
+(:mod:`.checks.wordings`, from ``data/claim-wordings.csv``).  The paper's sentences the audit
+quotes are data too (``data/audit-quotes.csv``).
+
 Severities (error, inconsistency, ambiguity, note), categories and the rules for quotes
 are defined once, in :mod:`.model`.
 
@@ -28,7 +35,8 @@ whenever the audit ran, whatever it found.
 The package: :mod:`.model` (severities, categories, findings, checks and the collector),
 :mod:`.checks` (one module per group of tables), :mod:`.store` (findings and checks as
 rows of data/), :mod:`.results` (the stored and computed results and their selections),
-:mod:`.render` (HTML, chart and report) and ``__main__`` (the command line).
+:mod:`.render` (HTML, chart and report), :mod:`.systematic` (the systematic comparisons as
+reader's tables) and ``__main__`` (the command line).
 """
 
 from __future__ import annotations
@@ -66,6 +74,7 @@ from .results import (
     summary_data,
     write_resources,
 )
+from .systematic import firm_count_view, weighting_view, wording_view
 
 __all__ = [
     "CATEGORIES",
@@ -83,6 +92,7 @@ __all__ = [
     "count_values",
     "filter_findings",
     "filter_panel",
+    "firm_count_view",
     "filtered_view",
     "finding",
     "findings",
@@ -94,5 +104,7 @@ __all__ = [
     "summary_caption",
     "summary_chart",
     "summary_data",
+    "weighting_view",
+    "wording_view",
     "write_resources",
 ]

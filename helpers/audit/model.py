@@ -32,7 +32,8 @@ on a transcription reading or on an assumption the paper does not state says whi
 ``rests_on`` ('transcription reading: ...' or 'assumption: ...') and is graded ``ambiguity``
 or ``note``, never ``error`` or ``inconsistency``.
 
-Quotes are verbatim fragments of the paper's text (line breaks as spaces).  Numbers that
+Quotes are verbatim fragments of the paper's text (line breaks as spaces), held with their
+place in the paper in ``data/audit-quotes.csv`` (:data:`QUOTES`).  Numbers that
 the prose prints but data/ does not hold (e.g. '7 out of the 24 firms') are read from the
 quote itself; the recomputed side always comes from data/.
 """
@@ -40,8 +41,9 @@ quote itself; the recomputed side always comes from data/.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -65,6 +67,8 @@ SEVERITY_COLORS = dict(zip(SEVERITIES, ["#D55E00", "#E69F00", "#0072B2", "#99999
 # The table filter's choice of every group (not :data:`helpers.literature.ALL`).
 EVERY_FINDING = "ALL"
 SEVERAL = "several"
+# Findings on how the abstract, the survey's summary and the conclusions word a claim.
+CLAIMS = "claims"
 FIELDS = [
     "id",
     "resources",
@@ -275,11 +279,11 @@ def trim(value: float) -> str:
 
 
 def group_order() -> list[str]:
-    """Groups in reading order: the paper's tables and Figure 4, the literature, then
-    findings about several tables at once."""
+    """Groups in reading order: the paper's tables and Figure 4, the literature, the claims'
+    wordings, then findings about several tables at once."""
     names = [f"table-{i:02d}" for i in range(1, 15)]
     names.insert(names.index("table-07") + 1, "figure-04")  # Figure 4 follows Table 7
-    return [*names, "literature", SEVERAL]
+    return [*names, "literature", CLAIMS, SEVERAL]
 
 
 def group_label(group: str) -> str:
@@ -288,104 +292,41 @@ def group_label(group: str) -> str:
         return "Several tables"
     if group == "literature":
         return "Literature"
+    if group == CLAIMS:
+        return "Claims across abstract, summary and conclusions"
     return paper_number(group) or group
 
 
 # --------------------------------------------------------------------------------------
 # The paper's prose, quoted verbatim (line breaks as single spaces)
 
-QUOTES = {
-    "three-times": "The share of business R&D, which is three times lower in Kazakhstan compared"
-    " to the developed countries",
-    "year-2000": "The share of the business enterprise sector in Kazakhstan in 2000 of 18.6%",
-    "tenants": "housing between 16 and 46 enterprises not all of which are commercially active"
-    " (Table 2)",
-    "employ": "They employ some 200 to over 300 people (Table 3).",
-    "turnover": "Based on data for two technoparks we estimate that the average rate of turnover"
-    " per enterprise is around $5000.",
-    "five-parks": "Our sample consists of data from five major technoparks (see Table 2).",
-    "outside-24": "We also collected data from 24 off-technopark firms",
-    "experience": "their years of working experience in the area of venture (13 and 15"
-    " respectively)",
-    "no-difference": "There is no significant difference in the age and working experience in the"
-    " area of venture between entrepreneurs inside technoparks and the sample of other firms"
-    " (table 3).",
-    "similar-ages": "very similar number of years of experience in business (13 vs 15 years) and"
-    " similar average ages (43 vs 46 years)",
-    "employment-12-61": "The average employment in firms inside technoparks is 12 and outside it"
-    " is 61 (table 4).",
-    "age-14-3": "firms outside technoparks are much older with on average of 14 vs. 3 years.",
-    "services-45": "Almost half of firms inside technoparks (45%) are service oriented while our"
-    " sample of firms outside technoparks mainly includes manufacturing or product oriented"
-    " firms (Table 5).",
-    "roughly-equal": "Technoparks have roughly equal numbers of firms involved in production or"
-    " service provision.",
-    "sales-90-9": "On average, 90% of their sales are destined for the local market and only 9%"
-    " for the national market",
-    "fairly-similar": "This pattern was fairly similarly for three technoparks for which we have"
-    " data.",
-    "figure-4": "Figure 4 shows that 39.4% technopark firms are local innovators, and 15.2% are"
-    " national innovators.",
-    "international": "among small number of firms oriented towards the foreign market 12.5% are"
-    " international innovators.",
-    "no-more-innovative": "technopark firms are no more frequent innovators than firms outside"
-    " technoparks.",
-    "rent-image": "Lower rent and better image rank highest (4.1. and 4.0 respectively).",
-    "finance-2.9": "Although firms do not expect that location in a technopark will significantly"
-    " improve their access to finance (average importance is 2.9)",
-    "rent-50": "Rent is relevant for only 50% of firms (Table 8)",
-    "abstract-finance": "The key motivations for relocating to a technopark seem to be lower rents"
-    " and the possibility of accessing finance.",
-    "rent-7-24": "Only 7 out of the 24 firms (36%) outside technoparks that we surveyed indicated"
-    " rent to be an important cost.",
-    "barriers-87-79": "Access to finance and access to technology were indicated by 87% and 79% of"
-    " firms respectively as the key barriers to growth (Table 9).",
-    "not-important": "Access to foreign markets and infrastructure were not seen as important.",
-    "infrastructure-38": "The small share of firms reporting infrastructure services as a major"
-    " barrier (38%)",
-    "outside-barriers": "For firms outside technoparks finance and access to foreign markets are"
-    " the most important factors affecting growth (Table 10).",
-    "value-added": "Responses from technopark firms point to a favourable perception of the value"
-    " added from location in a technopark (average rating 3.5) (see Table 11). The perception of"
-    " value added from technoparks for firms outside technoparks is very similar (3.6).",
-    "directors": "the perception of technopark directors is somewhat lower ranging between 2 and"
-    " 3 (see Table 1).",
-    "services-use": "Almost all of the 16 Karaganda technopark firms have used the various"
-    " services available, while only 20% of Almaty technopark firms have done so (table 12).",
-    "links-46": "In our sample 46 firms claimed to have links with firms outside the technopark,"
-    " 31 with firms inside the technopark and 23 with higher education institutions.",
-    "abstract-links": "the frequency and intensity of their external links are more developed"
-    " than are their internal links.",
-    "smaller-younger": "Firms inside parks are on average much smaller and younger than firms"
-    " outside parks (Table 4).",
-    "greatest-intensity": "The greatest intensity of linkages is with firms outside the"
-    " technopark.",
-    "purchase": "Links are very strong in terms of both joint development and production, most"
-    " often materials purchase The frequency and intensity of linkages among firms outside the"
-    " technopark with other firms, are stronger than the links among technopark firms.",
-    "hei-surprising": "the intensity of linkages of firms outside technoparks with higher"
-    " education institutions is surprisingly strong when compared to technopark firms (Table"
-    " 13).",
-    "hei-stronger": "Firms outside technoparks have stronger links with higher education"
-    " institutions than firms inside technoparks.",
-    "catalogue-20": "only 20% of developments (41 out of 205) are ready for introduction",
-    "kembaev": "(Kembaev et al. 2001, Table 14, p. 30)",
-    "intro-sections": "Section 2 reviews the literature on technoparks. Section 3 analyses"
-    " technoparks in conceptual terms, as instruments to promote innovation and diversification"
-    " in the Kazakhstan economy. Section 3 analyses Kazakh technoparks based on survey and"
-    " interviews and Section 4 discusses policy options for innovation promotion and summarises"
-    " the key points.",
-    "heading-4a": "4. ANALYSIS OF CURRENTLY OPERATING TECHNOPARKS IN KAZAKHSTAN BASED ON"
-    " QUESTIONNAIRES",
-    "heading-4b": "4. POLICY ISSUES AND CONCLUSIONS",
-    "legend-1": "Legend: see Table 1",
-    "legend-3": "Legend: see table 3",
-    "figure-7": "Figure 7: The linear innovation model logic that underpins the innovation policy"
-    " of Kazakhstan and its problems",
-    "no-evaluation": "No evaluation of technoparks in transition economies has yet been developed.",
-    "table-6-title": "Table 6: Activities of tenant-firms in four technoparks",
-    "table-7-source": "Source: Questionnaire, 36 replies",
-}
+QUOTES_RESOURCE = "audit-quotes"
+
+
+class Quotes(Mapping[str, str]):
+    """The paper's sentences by id, as ``data/audit-quotes.csv`` holds them (read once).
+
+    Each row names where in the paper the sentence is (``source``, ``where``); a test checks
+    that every one is verbatim in the paper's text.  The quotes are the paper's, not a
+    transcription, so they are read from the repository's data/ whatever folder is audited.
+    """
+
+    @cached_property
+    def _by_id(self) -> dict[str, str]:
+        frame = load(QUOTES_RESOURCE)
+        return dict(zip(frame["quote_id"], frame["quote"], strict=True))
+
+    def __getitem__(self, key: str) -> str:
+        return self._by_id[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
+QUOTES = Quotes()
 
 
 def quoted(*keys: str) -> tuple[str, ...]:

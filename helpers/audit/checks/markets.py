@@ -121,7 +121,9 @@ def _average_vs_park_means(audit: Audit) -> None:
         message=f"The Average row ({', '.join(printed_of(avg[m]) for m in _MARKETS)}) is not the "
         f"unweighted mean of {', '.join(parks)} ({triple(unweighted)}); taking the park "
         f"shares as printed, {_replies_text(splits, replies, parks)}; weighting {weights_text} "
-        + ("reproduces it." if reproduced else "does not reproduce it."),
+        + ("reproduces it" if reproduced else "does not reproduce it")
+        + " with the park shares as printed (allowing for their rounding: see check "
+        "table-07-average-row-weightings).",
         quote=quoted("table-7-source"),
     )
 

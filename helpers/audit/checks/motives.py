@@ -160,7 +160,8 @@ def _average_vs_parks(audit: Audit, name: str, column: str, number: int) -> None
         recomputed=recomputed,
         where=f"Table {number}, Average row",
         message=f"The Average row is not the unweighted mean of {', '.join(parks)} for "
-        f"{listed}; {split_text}.",
+        f"{listed}; {split_text}. Weighted by the firm counts the paper gives, with the "
+        f"rounding of the park means allowed for: see check {name}-average-row-weightings.",
     )
 
 

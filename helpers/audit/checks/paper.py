@@ -276,6 +276,7 @@ def sample_sizes(audit: Audit) -> None:
             "table-13-outside-sample-vs-methodology",
             "table-08-share-denominator",
             "table-09-share-denominator",
+            "firm-counts-surveyed-firms-out-tp",
         ),
         related=("table-06-total-vs-table-05", "table-04-pooled-average-vs-parks"),
     )
