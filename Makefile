@@ -59,7 +59,7 @@ SITE_SOURCES := $(wildcard notebooks/*.ipynb data/*) $(shell find helpers -type 
 	\( -name '*.py' -o -name '*.js' -o -name '*.css' \) -not -path '*/__pycache__/*')
 site: $(SITE)
 
-$(SITE): $(STAMP) tools/build_site.py app/jupyter/voila/templates/technoparks/quiet_anywidget.js \
+$(SITE): $(STAMP) tools/build_site.py $(wildcard app/jupyter/voila/templates/technoparks/*.js) \
 		$(SITE_SOURCES)
 	$(BIN)/python -m tools.build_site
 

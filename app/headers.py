@@ -5,11 +5,11 @@ static files and the static edition with plain tornado file handlers that add no
 :class:`SecurityHeaders` is a tornado output transform, so it reaches every response,
 error pages included.
 
-The policy fits what the pages load, all from the site itself: Voila's and the widget
-manager's scripts (inline bootstrap scripts; ``'unsafe-eval'`` because the widget manager
-compiles its message schemas with ajv), anywidget's modules (imported from ``blob:``
-URLs), inline styles, images as ``data:`` URLs, and the kernel's websocket on the same
-origin.  Nothing from another origin, and no page may be framed elsewhere.
+The policy fits what the pages load, all from the site itself: inline scripts (the page's
+own, and embedded_widgets.js), each widget's module (imported from a ``blob:`` URL),
+inline styles, images as ``data:`` URLs, and same-origin connections.  No ``eval``
+(the widget manager that needed it is not loaded), nothing from another origin, and no
+page may be framed elsewhere.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import tornado.web
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
-        "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
+        "script-src 'self' 'unsafe-inline' blob:",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",

@@ -48,11 +48,6 @@ class AdmittingVoilaHandler(TornadoVoilaHandler):
                 static = f"{self.base_url}voila/files/_site/{static_page(path, site.site_dir)}"
                 self.finish(busy_page(refusal, static))
                 return
-            # Voila's page asks to shut its kernel down when the reader leaves, sending the
-            # _xsrf cookie's value; reading the token sets that cookie, so the request is
-            # accepted (without it Voila refuses its own request, 403) and the kernel is
-            # freed at once.
-            self.xsrf_token  # noqa: B018 - the property sets the cookie
         await super().get(path)
 
 

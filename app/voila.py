@@ -29,6 +29,10 @@ c.VoilaConfiguration.template = "technoparks"
 # (helpers/display/view_cache.py): no pandas or matplotlib in a reader's kernel, unless
 # the code or data changed since, in which case the kernel computes the page itself.
 os.environ["TECHNOPARKS_VIEW_CACHE"] = "read"
+# The site's widgets are embedded in the page and drawn there (helpers/display/embedded.py;
+# the template loads neither Voila's JavaScript nor a widget manager): a page never
+# connects to its kernel, so nothing a reader does reaches Python.
+os.environ["TECHNOPARKS_WIDGETS"] = "embedded"
 
 # Preheated kernels: each chapter keeps kernels that have already run the notebook, so a
 # reader's page is ready when asked for; Voila starts a replacement at once. Three per
@@ -41,10 +45,10 @@ c.VoilaKernelManager.fill_delay = 0
 # answers 404 for them (app/site.py).
 c.VoilaKernelManager.preheat_denylist = [r"_.*"]
 
-# Every filter runs in the reader's browser once the page is drawn, so a kernel is only
-# needed while the page loads. Kernels no page holds are released after 20 s (a script
-# that never opens the page, a reader who left); connected kernels after 2 minutes idle
-# (checked every 5 s). A kernel that dies is not restarted: its page no longer needs it.
+# A page never connects to its kernel (see above), so a kernel is only needed while Voila
+# renders the page. Kernels no page holds are released after 20 s (every reader's, once the
+# page is sent; a script's that never opens the page); connected kernels (a visitor's own
+# websocket) after 2 minutes idle (checked every 5 s). A kernel that dies is not restarted.
 c.VoilaConfiguration.multi_kernel_manager_class = "app.budget.CountingKernelManager"
 c.CountingKernelManager.unclaimed_timeout = 20
 c.MappingKernelManager.cull_idle_timeout = 120
@@ -78,8 +82,4 @@ c.VoilaConfiguration.file_allowlist = [r"_site/[\w./-]+\.(html|js|css|svg|png|wo
 
 # Readers never see code or tracebacks.
 c.VoilaConfiguration.strip_sources = True
-# Code is never shown, so its highlighting extension is not loaded either; nbdime's
-# JupyterLab extension (notebook diffs, for researchers) needs JupyterLab's editor, which
-# Voila's page does not have.
-c.VoilaConfiguration.extension_denylist = ["jupyterlab_pygments", "nbdime-jupyterlab"]
 c.VoilaConfiguration.show_tracebacks = False

@@ -19,9 +19,11 @@ new MutationObserver((changes) => {
 """
 QUIET_MS = 500  # a page is settled once it has not changed for this long
 # A chapter is settled when its last output (the chapter links) is on the page, no widget
-# is still loading, and nothing has changed for QUIET_MS.
+# is still loading (an anywidget on plain Voila; an embedded one on this site, whose module
+# and state leave the page once drawn), and nothing has changed for QUIET_MS.
 SETTLED = f"""() => document.querySelector('.tp-chapter-nav')
     && !document.body.innerText.includes('Loading widget')
+    && !document.querySelector('script[type="application/vnd.technoparks.widget+json"]')
     && performance.now() - window.__tpLastChange > {QUIET_MS}"""
 # The benchmarks play many readers from one address: lift the site's per-address window
 # (its kernel budget still applies).

@@ -53,7 +53,9 @@ def measure(browser, url: str, selector: str, labels: list[str], rounds: int) ->
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(url)
     page.wait_for_selector(selector, timeout=120_000)
-    page.wait_for_function("!document.body.innerText.includes('Loading widget')", timeout=120_000)
+    page.wait_for_function(
+        "() => !document.body.innerText.includes('Loading widget')", timeout=120_000
+    )
     page.wait_for_timeout(500)
     timings = []
     for _ in range(rounds):

@@ -8,9 +8,9 @@ burst, drawn with a fixed seed; never spaced to let pools refill), each opening 
 (round-robin).  Two views of the same crowd:
 
 * **readers on their own devices**: each reader does over the network exactly what its
-  browser does (the page, every script and style it loads, then the widgets' state over
-  the kernel's websocket), timed until the server has delivered all of it; the time the
-  browser then needs to draw the page is measured once, alone, and added;
+  browser does (the page and every file it loads; the page opens no websocket), timed
+  until the server has delivered all of it; the time the browser then needs to draw the
+  page is measured once, alone, and added;
 * **every reader's browser on this machine**: the crowd in one Chromium (a context each)
   on the server's own two cores, where the browsers' work dominates.  Its baseline is the
   same crowd reading the static edition from a plain file server (no kernel at all).
@@ -30,7 +30,6 @@ from playwright.async_api import async_playwright
 from tornado.httpclient import AsyncHTTPClient
 
 from helpers.display.navigation import CHAPTERS
-from tools.visitor import channels, load_widgets
 from tools.voila_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -51,7 +50,7 @@ ASSETS = "() => performance.getEntriesByType('resource').map(r => r.name)"
 
 
 async def leave(context) -> None:
-    """A reader leaves as a browser does: the page unloads, its websocket closes."""
+    """A reader leaves as a browser does: the page unloads."""
     for page in context.pages:
         await page.goto("about:blank")
     await context.close()
@@ -81,18 +80,12 @@ async def each_chapter(browser, site, timeout_s: float) -> tuple[dict, dict]:
 
 
 async def fetch_like_a_browser(url: str, chapter: str, assets: list[str], delay: float = 0.0):
-    """Seconds until the server has delivered a page, its files and its widgets' state."""
+    """Seconds until the server has delivered a page and the files it loads."""
     await asyncio.sleep(delay)
     http = AsyncHTTPClient()
     started = time.monotonic()
-    page = await http.fetch(f"{url}voila/render/{chapter}.ipynb", request_timeout=120)
+    await http.fetch(f"{url}voila/render/{chapter}.ipynb", request_timeout=120)
     await asyncio.gather(*(http.fetch(asset, request_timeout=120) for asset in assets))
-    kernel = page.body.decode().split('"kernelId": "', 1)[1][:36]
-    socket = await channels(url, kernel)
-    try:
-        await load_widgets(socket)
-    finally:
-        socket.close()
     return time.monotonic() - started
 
 
@@ -206,9 +199,8 @@ def main(argv: list[str] | None = None) -> dict:
             "most 100 MB; kernels released and the server back to its idle memory after.",
             "",
             "**Readers on their own devices.** Each reader fetches what its browser fetches "
-            "(the page, its scripts and styles, then every widget's state over the kernel's "
-            "websocket); the time the browser then needs to draw the page, measured alone "
-            f"({draw_s:.2f} s), is added.",
+            "(the page and its style sheets; the page opens no websocket); the time the "
+            f"browser then needs to draw the page, measured alone ({draw_s:.2f} s), is added.",
             "",
             "| Measure | Value |",
             "| --- | --- |",
@@ -220,9 +212,9 @@ def main(argv: list[str] | None = None) -> dict:
             f"| {r['alone_browser'] / 1000:.2f} |",
             "",
             "**Every reader's browser on this machine.** The same crowd in one Chromium on "
-            "the server's two cores: the browsers' work (about 5 MB of scripts to compile per "
-            "page) dominates. Baseline: the same crowd reading the static edition from a "
-            "plain file server (no kernel).",
+            "the server's two cores, which also start the kernels that replace those handed "
+            "out. Baseline: the same crowd reading the static edition from a plain file "
+            "server (no kernel).",
             "",
             "| Measure | The app | Static edition (baseline) |",
             "| --- | --- | --- |",

@@ -57,19 +57,6 @@ def test_every_pair_names_colours_of_both_palettes():
             assert pair.fg in palette and pair.bg in palette, pair
 
 
-def test_the_kernel_notice_colours_are_those_tested():
-    from pathlib import Path
-
-    template = (
-        Path(__file__).resolve().parent.parent
-        / "app/jupyter/voila/templates/technoparks/index.html.j2"
-    ).read_text(encoding="utf-8")
-    notice = template[template.index("#tp-kernel-gone {") :]
-    notice = notice[: notice.index("}")]
-    assert "background: #fdf6e9" in notice and "color: #1a1a1a" in notice
-    assert ("kernel notice text", "#1a1a1a", "#fdf6e9", colors.TEXT) in colors.FIXED_PAIRS
-
-
 def test_the_loading_notice_and_skip_link_colours_are_those_tested():
     from pathlib import Path
 

@@ -1,10 +1,10 @@
 """`make site`: a static HTML copy of every chapter, served by any static host, no kernel.
 
-Each chapter is executed and exported with nbconvert's lab template, code hidden, with its
-widgets' state embedded (so the park selector shows the all-parks view, and the explorers
-their full tables).  The widget manager and require.js are vendored from the npm registry
-into the site, so the pages load nothing from the internet.  Links between chapters point
-to the .html pages.
+Each chapter is executed and exported with nbconvert's lab template, code hidden.  Its
+widgets are embedded (helpers/display/embedded.py): each carries its module and state in
+the page, and one script (the app template's embedded_widgets.js, with takeaway.js) draws
+them, so every filter works with no kernel and no widget manager, and the pages load
+nothing from another host.  Links between chapters point to the .html pages.
 
 The site is written to notebooks/_site/ so that the running app serves it too, at
 /voila/files/_site/ (see app/voila.py), and links to it from the landing chapter.
@@ -17,41 +17,29 @@ import io
 import os
 import re
 import shutil
-import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
 
-import anywidget
 import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import ExecutePreprocessor
 
-from helpers.display import view_cache
+from helpers.display import embedded, view_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 SITE = NOTEBOOKS / "_site"
-# npm packages vendored into the site (pinned here, like the Python pins in requirements.txt).
-HTML_MANAGER = "@jupyter-widgets/html-manager@1.0.15"  # the ipywidgets 8 embedder
-REQUIREJS = "requirejs@2.3.8"
-WIDGETS_DIR = "static/html-manager"
-ANYWIDGET = "static/anywidget.js"
-SITE_CONFIG = "static/site-config.js"
-# Widget modules load from this site, never from a CDN (the html-manager's fallback).
 TEMPLATE = ROOT / "app" / "jupyter" / "voila" / "templates" / "technoparks"
-SITE_CONFIG_SCRIPT = """// The static edition's widget modules are vendored beside the pages.
-window.require.config({ paths: { anywidget: "static/anywidget" } });
-""" + "\n".join(  # as in the app: the template includes the same files
-    (TEMPLATE / name).read_text(encoding="utf-8") for name in ("quiet_anywidget.js", "takeaway.js")
+# The pages' one script: the same files the app's template includes.
+SITE_SCRIPT = "static/site.js"
+SITE_SCRIPT_TEXT = "\n".join(
+    (TEMPLATE / name).read_text(encoding="utf-8") for name in ("embedded_widgets.js", "takeaway.js")
 )
 # The static edition's own Content-Security-Policy (a static host may not send headers):
-# nothing from another origin; inline scripts and blob: modules are what the widget
-# manager and anywidget use; the manager compiles its schema with eval (ajv).
-# frame-ancestors cannot be set from a meta tag.
+# nothing from another origin; inline scripts (the page's own bootstrap) and blob: modules
+# (each widget's module, embedded_widgets.js). frame-ancestors cannot be set from a meta tag.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:; "
+    "default-src 'self'; script-src 'self' 'unsafe-inline' blob:; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
@@ -71,54 +59,13 @@ def chapters() -> list[Path]:
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
-def npm_files(spec: str, wanted: re.Pattern[str]) -> dict[str, bytes]:
-    """Files of an npm package (fetched with `npm pack`) whose path matches ``wanted``."""
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(
-            ["npm", "pack", spec, "--silent", "--pack-destination", folder],
-            check=True,
-            capture_output=True,
-        )
-        (tarball,) = Path(folder).glob("*.tgz")
-        with tarfile.open(tarball) as archive:
-            return {
-                member.name.removeprefix("package/"): archive.extractfile(member).read()
-                for member in archive.getmembers()
-                if member.isfile() and wanted.search(member.name)
-            }
-
-
-def vendor_scripts(site: Path) -> None:
-    """Put the widget manager, require.js and anywidget into ``site/static`` (once).
-
-    anywidget's AMD module comes from the installed Python package (pinned in
-    requirements.txt), so the static edition runs the same widget code as the app.
-    """
-    manager = site / WIDGETS_DIR
-    if not (manager / "embed-amd.js").exists():
-        files = npm_files(HTML_MANAGER, re.compile(r"^package/dist/(?!.*\.map$)"))
-        for name, content in files.items():
-            target = manager / Path(name).relative_to("dist")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-    require = site / "static" / "require.js"
-    if not require.exists():
-        files = npm_files(REQUIREJS, re.compile(r"^package/require\.js$"))
-        require.write_bytes(files["require.js"])
-    shutil.copyfile(
-        Path(anywidget.__file__).with_name("nbextension") / "index.js", site / ANYWIDGET
-    )
-    (site / SITE_CONFIG).write_text(SITE_CONFIG_SCRIPT, encoding="utf-8")
-
-
 def exporter() -> HTMLExporter:
     return HTMLExporter(
         template_name="lab",
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        widget_renderer_url=f"{WIDGETS_DIR}/embed-amd.js",
-        require_js_url="static/require.js",
+        require_js_url=SITE_SCRIPT,  # the lab template's one script tag: ours, not require.js
         mathjax_url="",
     )
 
@@ -174,9 +121,9 @@ def drop_cell_tab_stops(html: str) -> str:
 
 
 def export(notebook: Path, site: Path, stems: list[str]) -> Path:
-    """Execute ``notebook`` with its widget state stored and write its static page."""
+    """Execute ``notebook`` (its widgets embedded) and write its static page."""
     nb = nbformat.read(notebook, as_version=4)
-    ExecutePreprocessor(timeout=600, store_widget_state=True, record_timing=False).preprocess(
+    ExecutePreprocessor(timeout=600, store_widget_state=False, record_timing=False).preprocess(
         nb, {"metadata": {"path": str(notebook.parent)}}
     )
     html, _ = exporter().from_notebook_node(nb)
@@ -189,11 +136,6 @@ def export(notebook: Path, site: Path, stems: list[str]) -> Path:
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
         '<meta name="technoparks-site" content="static">\n'
         '<link rel="icon" href="data:;base64,=">',
-        1,
-    )
-    html = html.replace(
-        '<script src="static/require.js"></script>',
-        f'<script src="static/require.js"></script>\n<script src="{SITE_CONFIG}"></script>',
         1,
     )
     html = add_chrome(html)
@@ -209,9 +151,12 @@ def build(site: Path = SITE, notebooks: list[Path] | None = None) -> list[Path]:
     the pages show exactly what a reader's kernel in the app will replay.
     """
     os.environ[view_cache.MODE_VARIABLE] = "write"
+    os.environ[embedded.MODE_VARIABLE] = "embedded"
     notebooks = notebooks or chapters()
     site.mkdir(parents=True, exist_ok=True)
-    vendor_scripts(site)
+    shutil.rmtree(site / "static", ignore_errors=True)  # nothing left of an older build
+    (site / SITE_SCRIPT).parent.mkdir()
+    (site / SITE_SCRIPT).write_text(SITE_SCRIPT_TEXT, encoding="utf-8")
     stems = [n.stem for n in chapters()]
     pages = [export(notebook, site, stems) for notebook in notebooks]
     (site / "index.html").write_text(

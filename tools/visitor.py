@@ -119,28 +119,3 @@ def update(comm_id: str, state: dict) -> dict:
         "comm_msg",
         {"comm_id": comm_id, "data": {"method": "update", "state": state, "buffer_paths": []}},
     )
-
-
-async def load_widgets(socket, seconds: float = 60) -> int:
-    """Fetch every widget's state as a page does on load; return how many widgets.
-
-    Asks for the widgets (comm_info_request), then for all their states at once, and
-    returns as soon as each has answered.
-    """
-    info = message("comm_info_request", {"target_name": "jupyter.widget"})
-    await socket.write_message(json.dumps(info))
-    comms = None
-    while comms is None:
-        reply = json.loads(await asyncio.wait_for(socket.read_message(), timeout=seconds))
-        if reply.get("parent_header", {}).get("msg_id") == info["header"]["msg_id"]:
-            if reply["header"]["msg_type"] == "comm_info_reply":
-                comms = set(reply["content"]["comms"])
-    for comm_id in comms:
-        request = message("comm_msg", {"comm_id": comm_id, "data": {"method": "request_state"}})
-        await socket.write_message(json.dumps(request))
-    waiting = set(comms)
-    while waiting:
-        reply = json.loads(await asyncio.wait_for(socket.read_message(), timeout=seconds))
-        if reply["header"]["msg_type"] == "comm_msg":
-            waiting.discard(reply["content"]["comm_id"])
-    return len(comms)

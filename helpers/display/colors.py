@@ -67,8 +67,6 @@ THEMES = {"light": LIGHT, "dark": DARK}
 # (app/jupyter/voila/templates/technoparks/index.html.j2), the chart's own source line on
 # its white panel (helpers.display.theme.add_source), the loading notice and skip link.
 FIXED_PAIRS = (
-    ("kernel notice text", "#1a1a1a", "#fdf6e9", TEXT),
-    ("kernel notice border", "#b35900", "#fdf6e9", NON_TEXT),
     ("chart source line", "#444444", "#ffffff", TEXT),
     # The app's loading notice and the skip link (templates/technoparks/loading.html and
     # chrome.html), drawn before the page styles arrive, so in fixed colours.

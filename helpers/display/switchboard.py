@@ -2,9 +2,10 @@
 
 Everything a reader can choose on this site is finite (five parks and their combinations, a
 few filters), so each view is prepared here for every choice, once, and the browser only
-switches between them.  Nothing goes back to Python: a page keeps working when its kernel
-is culled, and the same widgets work in JupyterLab, under Voila and in the static edition
-(anywidget carries their JavaScript in the widget state).
+switches between them.  Nothing goes back to Python.  The same JavaScript modules run in
+JupyterLab (as anywidgets) and on the readers' site, the app and the static edition, where
+each widget is embedded in the page with its module and state and needs no kernel at all
+(:mod:`helpers.display.embedded`).
 
 A :class:`Chooser` draws labelled native controls.  Their values are turned into a *key*,
 the canonical query string of the choice (``""`` for the default, ``"?park=KGP"``), by a
@@ -31,6 +32,8 @@ from urllib.parse import urlencode
 
 import anywidget
 import traitlets
+
+from . import embedded
 
 HERE = Path(__file__).resolve().parent
 Values = tuple[Any, ...]  # one value per control: a string, or a tuple of strings if multiple
@@ -138,6 +141,32 @@ class _ReaderProof(anywidget.AnyWidget):
 
     def _acceptable(self, name: str, value: object) -> bool:
         return False
+
+    def fallback_html(self) -> str | None:
+        """What the page shows where the widget is not drawn (None: nothing)."""
+        return None
+
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+        # On the readers' site the widget is HTML that draws itself (helpers.display.embedded);
+        # elsewhere an anywidget, with its fallback HTML beside it.
+        if embedded.mode() == "embedded":
+            html = embedded.embedded_html(
+                type(self).__name__,
+                self._esm,
+                self._css,
+                self.cache_state(),
+                self.fallback_html() or "",
+            )
+            return {"text/html": html, "text/plain": repr(self)}, {}
+        data, metadata = super()._repr_mimebundle_(**kwargs)
+        fallback = self.fallback_html()
+        if fallback is not None:
+            data["text/html"] = fallback
+        return data, metadata
+
+    def cache_state(self) -> dict:
+        """The model values the widget's module reads (what the view cache stores)."""
+        raise NotImplementedError
 
     def _handle_msg(self, msg: dict) -> None:
         # Only well-formed updates and state requests; anything else is dropped silently
@@ -316,12 +345,10 @@ class SwitchedView(_ReaderProof):
         """The HTML shown for ``key`` (default: the current selection)."""
         return expand(self.fragments, self.views, self.selection if key is None else key)
 
-    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
-        # The HTML of the default view as a fallback: shown where widgets are not drawn,
-        # and compared by nbval, so committed outputs check the prepared views.
-        data, metadata = super()._repr_mimebundle_(**kwargs)
-        data["text/html"] = self.html()
-        return data, metadata
+    def fallback_html(self) -> str:
+        # The default view: shown where widgets are not drawn (and before they are), and
+        # compared by nbval, so committed outputs check the prepared views.
+        return self.html()
 
     def cache_state(self) -> dict:
         return {

@@ -17,7 +17,8 @@ the environment variable ``TECHNOPARKS_VIEW_CACHE`` names:
     the page is what running the notebook gives, only slower.
 
 Outputs are stored as MIME bundles; widgets as their class and state (a widget class
-opts in with ``cache_state()`` and ``from_cache_state()``).  A cell that prints or shows
+opts in with ``cache_state()`` and ``from_cache_state()``), or, on the readers' site, as
+the HTML that draws them (:mod:`helpers.display.embedded`).  A cell that prints or shows
 any other widget cannot be stored, and says so.
 """
 
@@ -33,6 +34,8 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from . import embedded
 
 MODE_VARIABLE = "TECHNOPARKS_VIEW_CACHE"
 DIR_VARIABLE = "TECHNOPARKS_VIEW_CACHE_DIR"  # another folder (tests)
@@ -60,7 +63,8 @@ def mode() -> str:
 
 
 def fingerprint(sources: Iterable[Path] = SOURCES) -> str:
-    """Hash of every source file (path and bytes), the libraries' versions and Python's."""
+    """Hash of every source file (path and bytes), the libraries' versions, Python's, and
+    the widget mode (:mod:`helpers.display.embedded`)."""
     digest = hashlib.sha256()
     for folder in sources:
         files = sorted(
@@ -74,6 +78,8 @@ def fingerprint(sources: Iterable[Path] = SOURCES) -> str:
     for library in LIBRARIES:
         digest.update(f"{library}={importlib.metadata.version(library)}\0".encode())
     digest.update(sys.version.encode())
+    # Embedded widgets are stored as their HTML, live ones as their state: never mix them.
+    digest.update(f"widgets={embedded.mode()}".encode())
     return digest.hexdigest()
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers.display.navigation import CHAPTERS
-from tools.build_site import npm_files
+from tools.npm import npm_files
 
 from .conftest import PAGES, open_chapter
 

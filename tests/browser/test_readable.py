@@ -11,15 +11,13 @@ import pytest
 from helpers.display.colors import contrast_ratio
 from helpers.display.navigation import CHAPTERS
 
+from .conftest import wait_until_drawn
+
 STEMS = [c.stem for c in CHAPTERS]
 
 
 def wait_drawn(page) -> None:
-    page.wait_for_function(
-        "document.querySelectorAll('.tp-chapter-nav').length > 0 "
-        "&& !document.body.innerText.includes('Loading widget')",
-        timeout=90_000,
-    )
+    wait_until_drawn(page)
     page.wait_for_load_state("networkidle")
 
 
