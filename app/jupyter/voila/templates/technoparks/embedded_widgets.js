@@ -65,12 +65,17 @@
   }
 
   function broken(holder, error) {
-    // Say so in words, never a half-drawn control.
+    // Say so in words, with a way to try again, never a half-drawn control.
     console.error("A control of this page could not be drawn:", error);
     var note = document.createElement("p");
     note.className = "tp-note tp-widget-broken";
     note.setAttribute("role", "alert");
-    note.textContent = "A control of this page could not be drawn. Reload the page to try again.";
+    note.textContent = "A control of this page could not be drawn. ";
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.textContent = "Reload the page";
+    reload.addEventListener("click", function () { window.location.reload(); });
+    note.appendChild(reload);
     holder.replaceChildren(note);
   }
 
