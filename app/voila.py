@@ -42,8 +42,9 @@ c.VoilaConfiguration.preheat_kernel = True
 c.VoilaConfiguration.default_pool_size = 3
 c.VoilaKernelManager.fill_delay = 0
 # Notebooks that are not chapters (notebooks/_template.ipynb) get no kernels: the site
-# answers 404 for them (app/site.py).
-c.VoilaKernelManager.preheat_denylist = [r"_.*"]
+# answers 404 for them (app/site.py). Voila matches the pattern against the notebook's
+# absolute path, from its start.
+c.VoilaKernelManager.preheat_denylist = [r".*/_[^/]*\.ipynb$"]
 
 # A page never connects to its kernel (see above), so a kernel is only needed while Voila
 # renders the page. Kernels no page holds are released after 20 s (every reader's, once the
@@ -55,6 +56,9 @@ c.MappingKernelManager.cull_idle_timeout = 120
 c.MappingKernelManager.cull_interval = 5
 c.MappingKernelManager.cull_connected = True  # an open tab does not need its kernel
 c.KernelManager.autorestart = False
+# Kernels run at a lower CPU priority than the server (nice 10): in a burst of readers the
+# kernels replacing those handed out start while the server answers pages, not instead.
+c.CountingKernelManager.kernel_niceness = 10
 
 # The kernel budget (app/budget.py): kernels may use 4 GB together, at the size of a
 # reader's kernel (53-58 MB measured, replaying the view cache; 64 with a margin): 64
