@@ -35,12 +35,15 @@ os.environ["TECHNOPARKS_VIEW_CACHE"] = "read"
 os.environ["TECHNOPARKS_WIDGETS"] = "embedded"
 
 # Preheated kernels: each chapter keeps kernels that have already run the notebook, so a
-# reader's page is ready when asked for; Voila starts a replacement at once. Three per
-# chapter (21 kernels, about 1.2 GB) absorb a burst of readers (20 within 10 s spread over
-# seven chapters) without anyone waiting for a kernel to start (benchmarks/README.md).
+# reader's page is ready when asked for. Three per chapter (24 kernels, about 1.3 GB)
+# absorb a burst of readers (20 within 10 s spread over eight chapters) without anyone
+# waiting for a kernel to start. A replacement starts 5 s after a kernel is handed out:
+# rendering a chapter in the new kernel occupies the server's one event loop, and done at
+# once it delayed the pages of the readers arriving in the same burst (a crowd's p95 in
+# one Chromium here: 5.9 s at once, 4.3 s after 5 s; benchmarks/README.md).
 c.VoilaConfiguration.preheat_kernel = True
 c.VoilaConfiguration.default_pool_size = 3
-c.VoilaKernelManager.fill_delay = 0
+c.VoilaKernelManager.fill_delay = 5
 # Notebooks that are not chapters (notebooks/_template.ipynb) get no kernels: the site
 # answers 404 for them (app/site.py). Voila matches the pattern against the notebook's
 # absolute path, from its start.
