@@ -158,7 +158,7 @@ class CountingKernelManager(AsyncMappingKernelManager):
     )
 
     kernel_niceness = Integer(
-        10,
+        0,
         config=True,
         help="How much nicer than the server kernels run: answering pages comes first.",
     )

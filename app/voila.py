@@ -37,13 +37,13 @@ os.environ["TECHNOPARKS_WIDGETS"] = "embedded"
 # Preheated kernels: each chapter keeps kernels that have already run the notebook, so a
 # reader's page is ready when asked for. Three per chapter (24 kernels, about 1.3 GB)
 # absorb a burst of readers (20 within 10 s spread over eight chapters) without anyone
-# waiting for a kernel to start. A replacement starts 5 s after a kernel is handed out:
-# rendering a chapter in the new kernel occupies the server's one event loop, and done at
-# once it delayed the pages of the readers arriving in the same burst (a crowd's p95 in
-# one Chromium here: 5.9 s at once, 4.3 s after 5 s; benchmarks/README.md).
+# waiting for a kernel to start. A replacement starts at once: delayed by 5 s, the pages
+# of a burst came sooner (a crowd's p95 in one Chromium here 4.3-5.5 s instead of 5.9 s),
+# but after a flood had emptied a chapter's pool its next reader waited for a kernel to
+# start and run the chapter (over 5 s; tests/browser/test_hostile.py).
 c.VoilaConfiguration.preheat_kernel = True
 c.VoilaConfiguration.default_pool_size = 3
-c.VoilaKernelManager.fill_delay = 5
+c.VoilaKernelManager.fill_delay = 0
 # Notebooks that are not chapters (notebooks/_template.ipynb) get no kernels: the site
 # answers 404 for them (app/site.py). Voila matches the pattern against the notebook's
 # absolute path, from its start.
@@ -59,9 +59,9 @@ c.MappingKernelManager.cull_idle_timeout = 120
 c.MappingKernelManager.cull_interval = 5
 c.MappingKernelManager.cull_connected = True  # an open tab does not need its kernel
 c.KernelManager.autorestart = False
-# Kernels run at a lower CPU priority than the server (nice 10): in a burst of readers the
-# kernels replacing those handed out start while the server answers pages, not instead.
-c.CountingKernelManager.kernel_niceness = 10
+# Kernels run at the server's CPU priority (kernel_niceness 0): at nice +10 a crowd's
+# p95 did not improve, and under a flood kernels started more slowly and piled up.
+c.CountingKernelManager.kernel_niceness = 0
 
 # The kernel budget (app/budget.py): kernels may use 4 GB together, at the size of a
 # reader's kernel (53-58 MB measured, replaying the view cache; 64 with a margin): 64

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -11,7 +12,20 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def site_config():
-    return PyFileConfigLoader("voila.py", path=str(ROOT / "app")).load_config()
+    """The configuration; the environment it sets for the app's kernels is put back, or
+    every later test (nbval included) would run as a reader's kernel."""
+    saved = dict(os.environ)
+    try:
+        return PyFileConfigLoader("voila.py", path=str(ROOT / "app")).load_config()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def test_loading_the_configuration_leaves_the_environment_as_it_was():
+    before = dict(os.environ)
+    assert site_config().CountingKernelManager.unclaimed_timeout == 20
+    assert dict(os.environ) == before
 
 
 def preheated(config, notebook: Path) -> bool:
