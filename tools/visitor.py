@@ -35,10 +35,12 @@ def raw_get(
         timeout=timeout,
         source_address=(source, 0) if source else None,
     )
-    connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
-    response = connection.getresponse()
-    payload = response.read().decode("utf-8", "replace")
-    connection.close()
+    try:
+        connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
+        response = connection.getresponse()
+        payload = response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()  # also on a timeout: no socket left for the garbage collector
     return response.status, payload, dict(response.getheaders())
 
 

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,6 +44,9 @@ def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 60)
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError as error:
+            error.close()  # it holds the connection open until collected
+            time.sleep(0.3)
         except OSError:
             time.sleep(0.3)
     raise TimeoutError(f"no answer on {url} within {timeout} s")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import http.client
 import json
 import re
 import urllib.parse
@@ -16,6 +15,7 @@ import pytest
 from tornado.websocket import websocket_connect
 
 from helpers.display.navigation import CHAPTERS, page_title
+from tools import visitor
 
 from .conftest import wait_until_drawn
 
@@ -24,13 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def raw_get(app_url: str, path: str, method: str = "GET", body: bytes | None = None):
     """Send ``path`` exactly as written (no client-side normalisation of '..')."""
-    parsed = urllib.parse.urlsplit(app_url)
-    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
-    connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
-    response = connection.getresponse()
-    payload = response.read().decode("utf-8", "replace")
-    connection.close()
-    return response.status, payload
+    status, payload, _ = visitor.raw_get(app_url, path, method, body)
+    return status, payload
 
 
 def settle(page) -> None:
