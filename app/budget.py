@@ -22,7 +22,6 @@ kernel manager and the handler that use them are wired in :mod:`app.site`.
 from __future__ import annotations
 
 import html
-import os
 import re
 import time
 from collections import OrderedDict, deque
@@ -33,7 +32,7 @@ from pathlib import Path
 from jupyter_core.utils import ensure_async
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Float, Integer
+from traitlets import Float
 from voila.request_info_handler import RequestInfoSocketHandler
 
 from .frames import ValidatedConnection
@@ -157,12 +156,6 @@ class CountingKernelManager(AsyncMappingKernelManager):
         help="Seconds a kernel may run with no open page before it is shut down.",
     )
 
-    kernel_niceness = Integer(
-        0,
-        config=True,
-        help="How much nicer than the server kernels run: answering pages comes first.",
-    )
-
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._starting = 0
@@ -176,27 +169,9 @@ class CountingKernelManager(AsyncMappingKernelManager):
     async def start_kernel(self, **kwargs) -> str:
         self._starting += 1
         try:
-            kernel_id = await super().start_kernel(**kwargs)
+            return await super().start_kernel(**kwargs)
         finally:
             self._starting -= 1
-        self._lower_priority(kernel_id)
-        return kernel_id
-
-    def _lower_priority(self, kernel_id: str) -> None:
-        """Run the kernel at a lower CPU priority than the server.
-
-        A page a reader asks for is already rendered (a preheated kernel ran it); what a
-        burst of readers sets off is the kernels that replace those handed out. At a lower
-        priority they start while the server answers pages, not instead of it.
-        """
-        process = getattr(self.get_kernel(kernel_id).provisioner, "process", None)
-        if process is None or not self.kernel_niceness:
-            return
-        try:
-            lower = min(19, os.getpriority(os.PRIO_PROCESS, 0) + self.kernel_niceness)
-            os.setpriority(os.PRIO_PROCESS, process.pid, lower)
-        except OSError as error:  # the kernel already exited: nothing to lower
-            self.log.warning("Could not lower kernel %s's priority: %s", kernel_id, error)
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         # Voila's preheating subclass returns before this for kernels still in its pool.
@@ -243,6 +218,7 @@ class CountingKernelManager(AsyncMappingKernelManager):
         # Voila keeps each request's details until the kernel asks for them; this site's
         # kernels never do (the browser reads its own address), so drop them here.
         RequestInfoSocketHandler._cache.pop(kernel_id, None)
-        # Close its pages' websockets: a page that needs the kernel then says it is gone.
+        # Close the websockets still open to it (a visitor's script: the site's pages open
+        # none), so they end at once rather than when their peer notices.
         ValidatedConnection.close_all(kernel_id)
         return await super().shutdown_kernel(kernel_id, *args, **kwargs)

@@ -59,9 +59,6 @@ c.MappingKernelManager.cull_idle_timeout = 120
 c.MappingKernelManager.cull_interval = 5
 c.MappingKernelManager.cull_connected = True  # an open tab does not need its kernel
 c.KernelManager.autorestart = False
-# Kernels run at the server's CPU priority (kernel_niceness 0): at nice +10 a crowd's
-# p95 did not improve, and under a flood kernels started more slowly and piled up.
-c.CountingKernelManager.kernel_niceness = 0
 
 # The kernel budget (app/budget.py): kernels may use 4 GB together, at the size of a
 # reader's kernel (53-58 MB measured, replaying the view cache; 64 with a margin): 64

@@ -136,25 +136,3 @@ def test_only_numbered_chapters_are_pages_for_readers():
     assert budget.is_chapter("03_park_survey.ipynb")
     for other in ("_template.ipynb", "notes.ipynb", "03_park_survey.py", "sub/03_x.ipynb", None):
         assert not budget.is_chapter(other)
-
-
-async def _kernel_priorities(niceness: int) -> tuple[int, int]:
-    """Start a real kernel with the site's manager; return (server's, kernel's) niceness."""
-    import os
-
-    manager = budget.CountingKernelManager(kernel_niceness=niceness)
-    kernel_id = await manager.start_kernel(kernel_name="python3")
-    try:
-        pid = manager.get_kernel(kernel_id).provisioner.process.pid
-        return os.getpriority(os.PRIO_PROCESS, 0), os.getpriority(os.PRIO_PROCESS, pid)
-    finally:
-        await manager.shutdown_kernel(kernel_id, now=True)
-
-
-@pytest.mark.parametrize("niceness", [10, 0])
-def test_kernels_run_at_a_lower_priority_than_the_server(niceness):
-    import asyncio
-
-    with ThreadPoolExecutor(1) as pool:
-        server, kernel = pool.submit(asyncio.run, _kernel_priorities(niceness)).result()
-    assert kernel == server + niceness

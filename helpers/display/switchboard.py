@@ -120,7 +120,7 @@ def _non_default(controls: Sequence[Control], values: Values) -> tuple[int, tupl
 class _ReaderProof(anywidget.AnyWidget):
     """Takes from the browser only the traits named in ``_reader_settable``, validated.
 
-    A visitor can send any widget message over the page's websocket.  Anything else
+    A visitor's script can send any widget message over the kernel's websocket.  Anything else
     (layout, the prepared views, the widget's own JavaScript) is kept, and the browser
     that sent it is told the true value again.
     """
