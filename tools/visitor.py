@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import http.client
 import json
 import re
@@ -51,11 +52,34 @@ def reader_kernel(app_url: str, chapter: str = "03_park_survey") -> str:
     return re.search(r'"kernelId": "([0-9a-f-]{36})"', body).group(1)
 
 
+@contextlib.asynccontextmanager
 async def channels(app_url: str, kernel: str, subprotocol: str | None = None):
-    """The kernel's websocket, as the page opens it (legacy JSON protocol by default)."""
+    """The kernel's websocket, as the page opens it (legacy JSON protocol by default),
+    closed on leaving the block."""
     url = app_url.replace("http://", "ws://") + f"api/kernels/{kernel}/channels"
     request = HTTPRequest(f"{url}?session_id={uuid.uuid4().hex}")
-    return await websocket_connect(request, subprotocols=[subprotocol] if subprotocol else None)
+    socket = await websocket_connect(request, subprotocols=[subprotocol] if subprotocol else None)
+    try:
+        yield socket
+    finally:
+        await close(socket)
+
+
+async def close(socket, seconds: float = 5) -> None:
+    """Close ``socket`` and wait for its TCP stream to go.
+
+    Tornado's ``close()`` only sends the close frame; it tears the stream down when the
+    server answers, or on a timer of the event loop. A loop that ends first (``asyncio.run``
+    returning) would leave the socket to the garbage collector, a ResourceWarning in
+    whichever test happens to run then.
+    """
+    stream = socket.stream  # the TCP stream, kept by the connection after the handshake
+    socket.close()
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(seconds):
+            while not stream.closed():
+                await asyncio.sleep(0.02)
+    stream.close()  # the server did not answer in time: tear it down ourselves
 
 
 def message(msg_type: str, content: dict, channel: str = "shell") -> dict:

@@ -63,8 +63,7 @@ HOSTILE_FRAMES = {
 
 
 async def send_and_wait_for_close(app_url: str, kernel: str, subprotocol, frame) -> int | None:
-    socket = await channels(app_url, kernel, subprotocol)
-    try:
+    async with channels(app_url, kernel, subprotocol) as socket:
         try:
             await socket.write_message(frame, binary=isinstance(frame, bytes))
         except WebSocketClosedError:
@@ -72,8 +71,6 @@ async def send_and_wait_for_close(app_url: str, kernel: str, subprotocol, frame)
         # The server closes this socket at once; a hung server would leave it open.
         while await asyncio.wait_for(socket.read_message(), timeout=20) is not None:
             pass
-    finally:
-        socket.close()
     return socket.close_code
 
 
@@ -89,13 +86,10 @@ def test_a_malformed_frame_closes_its_own_socket_only(app_url, name):
 
 async def padded_kernel_info(app_url: str, kernel: str, padding: int) -> list[dict]:
     """A valid request padded to about ``padding`` bytes: the kernel's replies to it."""
-    socket = await channels(app_url, kernel)
-    try:
+    async with channels(app_url, kernel) as socket:
         msg = message("kernel_info_request", {})
         msg["metadata"]["padding"] = "x" * padding
         return await ask(socket, msg, seconds=10)
-    finally:
-        socket.close()
 
 
 def test_an_oversized_message_is_refused(app_url):
@@ -122,11 +116,8 @@ def test_after_every_hostile_frame_a_reader_loads_and_filters_normally(watched, 
 
 
 async def kernel_widgets(app_url: str) -> dict:
-    socket = await channels(app_url, reader_kernel(app_url))
-    try:
+    async with channels(app_url, reader_kernel(app_url)) as socket:
         return await widget_comms(socket)
-    finally:
-        socket.close()
 
 
 def test_a_readers_kernel_replaying_the_view_cache_holds_no_widget(app_url):
@@ -147,29 +138,30 @@ def computing_app_url(tmp_path_factory):
 
 async def bend_the_chooser(app_url: str) -> dict:
     kernel = reader_kernel(app_url)
-    socket = await channels(app_url, kernel)
-    states = await widget_comms(socket)
-    comm_id, state = next((c, s) for c, s in states.items() if s.get("_anywidget_id") == CHOOSER)
-    told = {}
-    for name, bent in [
-        ("selection", None),
-        ("selection", "?park=NOPE"),
-        ("selection", 42),
-        ("selection", "<script>alert(1)</script>"),
-        ("controls", [{"param": "park", "label": "<img src=x onerror=alert(1)>"}]),
-        ("_esm", "export default { render() { alert(1) } }"),
-        ("layout", None),
-        ("description", "Bent"),
-    ]:
-        answers = await ask(socket, update(comm_id, {name: bent}), seconds=2)
-        told[(name, repr(bent))] = [
-            a["content"]["data"].get("state", {})
-            for a in answers
-            if a["header"]["msg_type"] == "comm_msg"
-        ]
-    accepted = await ask(socket, update(comm_id, {"selection": "?park=KGP"}), seconds=2)
-    after = (await widget_comms(socket))[comm_id]
-    socket.close()
+    async with channels(app_url, kernel) as socket:
+        states = await widget_comms(socket)
+        comm_id, state = next(
+            (c, s) for c, s in states.items() if s.get("_anywidget_id") == CHOOSER
+        )
+        told = {}
+        for name, bent in [
+            ("selection", None),
+            ("selection", "?park=NOPE"),
+            ("selection", 42),
+            ("selection", "<script>alert(1)</script>"),
+            ("controls", [{"param": "park", "label": "<img src=x onerror=alert(1)>"}]),
+            ("_esm", "export default { render() { alert(1) } }"),
+            ("layout", None),
+            ("description", "Bent"),
+        ]:
+            answers = await ask(socket, update(comm_id, {name: bent}), seconds=2)
+            told[(name, repr(bent))] = [
+                a["content"]["data"].get("state", {})
+                for a in answers
+                if a["header"]["msg_type"] == "comm_msg"
+            ]
+        accepted = await ask(socket, update(comm_id, {"selection": "?park=KGP"}), seconds=2)
+        after = (await widget_comms(socket))[comm_id]
     return {"before": state, "told": told, "accepted": accepted, "after": after}
 
 

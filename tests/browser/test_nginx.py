@@ -146,11 +146,8 @@ def test_a_kernels_websocket_is_proxied(proxied):
     from tools.visitor import ask, channels, message, reader_kernel
 
     async def kernel_info() -> list[dict]:
-        socket = await channels(proxied.url, reader_kernel(proxied.url))
-        try:
+        async with channels(proxied.url, reader_kernel(proxied.url)) as socket:
             return await ask(socket, message("kernel_info_request", {}), seconds=10)
-        finally:
-            socket.close()
 
     # On its own thread: Playwright's sync API owns this thread's event loop.
     with ThreadPoolExecutor(1) as thread:

@@ -7,12 +7,10 @@ import hashlib
 import json
 import re
 import urllib.parse
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from tornado.websocket import websocket_connect
 
 from helpers.display.navigation import CHAPTERS, page_title
 from tools import visitor
@@ -94,21 +92,9 @@ def kernel_id(app_url: str) -> str:
 
 async def send_execute_request(app_url: str, kernel: str, code: str) -> list[dict]:
     """Send an execute_request over the kernel's websocket; return what comes back."""
-    ws_url = app_url.replace("http://", "ws://") + f"api/kernels/{kernel}/channels"
-    connection = await websocket_connect(ws_url)
-    msg_id = uuid.uuid4().hex
-    message = {
-        "header": {
-            "msg_id": msg_id,
-            "msg_type": "execute_request",
-            "username": "visitor",
-            "session": uuid.uuid4().hex,
-            "version": "5.3",
-            "date": "",
-        },
-        "parent_header": {},
-        "metadata": {},
-        "content": {
+    request = visitor.message(
+        "execute_request",
+        {
             "code": code,
             "silent": False,
             "store_history": False,
@@ -116,23 +102,9 @@ async def send_execute_request(app_url: str, kernel: str, code: str) -> list[dic
             "allow_stdin": False,
             "stop_on_error": True,
         },
-        "channel": "shell",
-        "buffers": [],
-    }
-    await connection.write_message(json.dumps(message))
-    replies = []
-    try:
-        while True:
-            text = await asyncio.wait_for(connection.read_message(), timeout=4)
-            if text is None:
-                break
-            reply = json.loads(text) if isinstance(text, str) else {}
-            if reply.get("parent_header", {}).get("msg_id") == msg_id:
-                replies.append(reply)
-    except TimeoutError:
-        pass
-    connection.close()
-    return replies
+    )
+    async with visitor.channels(app_url, kernel) as socket:
+        return await visitor.ask(socket, request)
 
 
 def test_a_visitor_cannot_run_code(app_url, tmp_path):
