@@ -32,7 +32,7 @@ from pathlib import Path
 from jupyter_core.utils import ensure_async
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Float
+from traitlets import Float, TraitError
 from voila.request_info_handler import RequestInfoSocketHandler
 
 from .frames import ValidatedConnection
@@ -175,6 +175,8 @@ class CountingKernelManager(AsyncMappingKernelManager):
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         # Voila's preheating subclass returns before this for kernels still in its pool.
+        if not self._started(kernel_id):
+            return  # still starting: nothing to cull yet
         if not await ensure_async(self.get_kernel(kernel_id).is_alive()):
             # Died (kernels are not restarted here): clean up, and tell its page.
             self.log.warning("Kernel %s has died", kernel_id)
@@ -203,6 +205,16 @@ class CountingKernelManager(AsyncMappingKernelManager):
         else:
             self._unheld_since.pop(kernel_id, None)
         await super().cull_kernel_if_idle(kernel_id)
+
+    def _started(self, kernel_id: str) -> bool:
+        """Whether the kernel has finished starting. jupyter_server sets ``last_activity``
+        only then, and its idle check fails on a kernel without it (logging a traceback
+        at every culling pass while kernels start, as under a burst of readers)."""
+        try:
+            self.get_kernel(kernel_id).last_activity  # noqa: B018 - the read is the test
+        except TraitError:
+            return False
+        return True
 
     def _handed_out(self, kernel_id: str) -> bool:
         """Whether a reader was given this kernel (a preheated kernel still waiting in its

@@ -59,6 +59,13 @@ c.MappingKernelManager.cull_idle_timeout = 120
 c.MappingKernelManager.cull_interval = 5
 c.MappingKernelManager.cull_connected = True  # an open tab does not need its kernel
 c.KernelManager.autorestart = False
+# Kernels talk to the server over Unix sockets in the server's private runtime folder, not
+# TCP: with TCP the server picks five free ports per kernel and the kernel binds them a
+# moment later, and under a burst another process took one in between ("Address already
+# in use", seen in a kernel's heartbeat); a kernel that loses a port fails to start or
+# cannot be reached. Unix sockets are named after the kernel, so they cannot collide, and
+# no other local user can reach them.
+c.KernelManager.transport = "ipc"
 
 # The kernel budget (app/budget.py): kernels may use 4 GB together, at the size of a
 # reader's kernel (53-58 MB measured, replaying the view cache; 64 with a margin): 64

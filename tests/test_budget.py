@@ -132,6 +132,28 @@ def test_a_kernel_no_page_holds_is_released_only_once_quiet(unheld, quiet, relea
     assert idle_checked == ([] if released else ["k"])
 
 
+def test_a_kernel_still_starting_is_left_alone(monkeypatch):
+    """jupyter_server's idle check reads ``last_activity``, which a kernel gets only once
+    started: asked about a starting kernel, the culler neither fails nor releases it."""
+    import asyncio
+
+    from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
+
+    manager = budget.CountingKernelManager(unclaimed_timeout=20)
+    starting = ServerKernelManager()  # never started: no last_activity yet
+    manager.get_kernel = lambda kernel_id: starting
+    manager._handed_out = lambda kernel_id: False
+    released = []
+
+    async def shutdown(kernel_id, *args, **kwargs):
+        released.append(kernel_id)
+
+    manager.shutdown_kernel = shutdown
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, manager.cull_kernel_if_idle("k")).result()
+    assert released == []
+
+
 def test_only_numbered_chapters_are_pages_for_readers():
     assert budget.is_chapter("03_park_survey.ipynb")
     for other in ("_template.ipynb", "notes.ipynb", "03_park_survey.py", "sub/03_x.ipynb", None):

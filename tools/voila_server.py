@@ -27,6 +27,9 @@ CHROMIUM_ARGS = [
 ]
 
 
+LOG_FORMAT = "%(asctime)s.%(msecs)03d [%(name)s]%(highlevel)s %(message)s"
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that is free now."""
     with socket.socket() as sock:
@@ -83,6 +86,12 @@ def voila(*args: str, site_config: bool = True, root: Path | None = None) -> Ite
     # The server's log, when asked for (TECHNOPARKS_SERVER_LOG=<folder>), else nowhere.
     log_dir = os.environ.get("TECHNOPARKS_SERVER_LOG")
     log = open(Path(log_dir) / f"server-{port}.log", "wb") if log_dir else subprocess.DEVNULL  # noqa: SIM115
+    if log_dir:  # times in the log, to line it up with a test's
+        args = (
+            *args,
+            f"--Application.log_format={LOG_FORMAT}",
+            "--Application.log_datefmt=%H:%M:%S",
+        )
     process = subprocess.Popen(
         [*command, *args],
         cwd=ROOT,

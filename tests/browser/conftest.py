@@ -9,6 +9,7 @@ skipped.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,33 @@ SITE = Path(__file__).resolve().parents[2] / "notebooks" / "_site"
 LOCAL_HOSTS = ("http://127.0.0.1:", "data:", "blob:", "about:")
 # Where a chapter is served: by the app, and in the static edition.
 PAGES = {"app": "voila/render/{}.ipynb", "static": "{}.html"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def server_logs(tmp_path_factory):
+    """Every server the tests start logs, with times, to a file here (tools/voila_server),
+    so that a failing test can show what its server was doing."""
+    folder = os.environ.get("TECHNOPARKS_SERVER_LOG")
+    if folder:
+        yield Path(folder)
+        return
+    folder = tmp_path_factory.mktemp("server-logs")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TECHNOPARKS_SERVER_LOG", str(folder))
+        yield folder
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed test's report ends with the last lines of the servers' logs."""
+    report = (yield).get_result()
+    folder = os.environ.get("TECHNOPARKS_SERVER_LOG")
+    if not report.failed or not folder:
+        return
+    logs = sorted(Path(folder).glob("server-*.log"), key=lambda path: path.stat().st_mtime)
+    for log in logs[-3:]:  # the servers written to last
+        lines = log.read_text(errors="replace").splitlines()
+        report.sections.append((f"server log {log.name}, last lines", "\n".join(lines[-40:])))
 
 
 @pytest.fixture(scope="session")

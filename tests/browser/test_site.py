@@ -228,6 +228,28 @@ def test_static_copy_is_linked_and_reads_without_a_kernel(watched, app_url):
     assert "00_index.html" in hrefs and all(h.endswith(".html") for h in hrefs)
 
 
+def test_kernels_listen_on_private_unix_sockets(app_url):
+    """No TCP ports to race for under a burst (app/voila.py), none reachable by another
+    local user: a reader's kernel is connected through Unix sockets in a folder only the
+    server's user may open."""
+    import json
+    import os
+    import stat
+
+    from tools.voila_server import kernel_pids
+
+    kernel = visitor.reader_kernel(app_url)
+    arguments = Path(f"/proc/{kernel_pids(kernel)[0]}/cmdline").read_bytes().split(b"\0")
+    connection_file = Path(arguments[arguments.index(b"-f") + 1].decode())
+    connection = json.loads(connection_file.read_text())
+    assert connection["transport"] == "ipc"
+    sockets = [Path(f"{connection['ip']}-{connection['shell_port']}")]
+    assert all(stat.S_ISSOCK(path.stat().st_mode) for path in sockets)
+    folder = connection_file.parent
+    assert sockets[0].parent == folder
+    assert folder.stat().st_mode & 0o077 == 0 and folder.stat().st_uid == os.getuid()
+
+
 def test_a_pages_kernel_is_released_once_the_page_is_sent(watched, app_url):
     """The page never connects to its kernel, so no page holds it: the budget releases it
     after ``unclaimed_timeout`` (20 s), while the reader still reads and filters."""
