@@ -1,12 +1,13 @@
 """The readers' site: standalone Voila with a kernel budget and security headers.
 
 ``python -m app`` (what ``make app`` runs) starts :class:`ReaderSite`, which is Voila
-itself (configured by ``app/voila.py``) plus three things Voila's configuration cannot
+itself (configured by ``app/voila.py``) plus four things Voila's configuration cannot
 express:
 
 * page requests pass :class:`~app.budget.Admission` first (a budget of kernels, a
   per-client window), and a refused one gets a plain busy page at once;
 * every response carries the security headers of :mod:`app.headers`;
+* page templates are compiled once, not for every page (:mod:`app.compiled_templates`);
 * the HTTP server trusts ``X-Real-IP`` only when told it runs behind a proxy
   (``--ReaderSite.behind_proxy=True``, as in the nginx recipe), so per-client limits
   see readers' addresses rather than the proxy's.
@@ -22,6 +23,7 @@ from traitlets import Bool, Float, Integer, default
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
+from . import compiled_templates
 from .budget import Admission, busy_page, is_chapter, kernels_for_memory, static_page
 from .headers import SecurityHeaders
 
@@ -78,6 +80,7 @@ class ReaderSite(Voila):
         return Path(self.root_dir) / "_site"
 
     def init_settings(self) -> dict:
+        compiled_templates.install()  # each template compiled once, not for every page
         settings = super().init_settings()
         self.admission = Admission(self.max_kernels, self.pages_per_client, self.client_window)
         settings["reader_site"] = self
