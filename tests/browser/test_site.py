@@ -232,7 +232,6 @@ def test_kernels_listen_on_private_unix_sockets(app_url):
     """No TCP ports to race for under a burst (app/voila.py), none reachable by another
     local user: a reader's kernel is connected through Unix sockets in a folder only the
     server's user may open."""
-    import json
     import os
     import stat
 
@@ -243,10 +242,11 @@ def test_kernels_listen_on_private_unix_sockets(app_url):
     connection_file = Path(arguments[arguments.index(b"-f") + 1].decode())
     connection = json.loads(connection_file.read_text())
     assert connection["transport"] == "ipc"
-    sockets = [Path(f"{connection['ip']}-{connection['shell_port']}")]
+    channels = ("shell", "iopub", "stdin", "control", "hb")
+    sockets = [Path(f"{connection['ip']}-{connection[f'{name}_port']}") for name in channels]
     assert all(stat.S_ISSOCK(path.stat().st_mode) for path in sockets)
     folder = connection_file.parent
-    assert sockets[0].parent == folder
+    assert {path.parent for path in sockets} == {folder}
     assert folder.stat().st_mode & 0o077 == 0 and folder.stat().st_uid == os.getuid()
 
 
