@@ -33,9 +33,6 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[(bucket.environment.is_async, bucket.key)] = bucket.bytecode_to_string()
 
-    def clear(self) -> None:
-        self._code.clear()
-
 
 SHARED_BYTECODE = MemoryBytecodeCache()
 

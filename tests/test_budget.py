@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
 from app import budget
 from app.budget import Admission, Refusal, busy_page, kernels_for_memory, static_page
+from tools.visitor import in_thread
 
 
 class Clock:
@@ -116,8 +115,6 @@ async def _unclaimed(seconds_unheld: float, seconds_quiet: float) -> list[str]:
     ],
 )
 def test_a_kernel_no_page_holds_is_released_only_once_quiet(unheld, quiet, released, monkeypatch):
-    import asyncio
-
     from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
     idle_checked = []
@@ -126,17 +123,13 @@ def test_a_kernel_no_page_holds_is_released_only_once_quiet(unheld, quiet, relea
         idle_checked.append(kernel_id)
 
     monkeypatch.setattr(AsyncMappingKernelManager, "cull_kernel_if_idle", idle_culler)
-    # A loop of its own, in a thread: the browser tests' Playwright runs one in this thread.
-    with ThreadPoolExecutor(1) as pool:
-        assert pool.submit(asyncio.run, _unclaimed(unheld, quiet)).result() == released
+    assert in_thread(_unclaimed(unheld, quiet)) == released
     assert idle_checked == ([] if released else ["k"])
 
 
 def test_a_kernel_still_starting_is_left_alone(monkeypatch):
     """jupyter_server's idle check reads ``last_activity``, which a kernel gets only once
     started: asked about a starting kernel, the culler neither fails nor releases it."""
-    import asyncio
-
     from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
 
     manager = budget.CountingKernelManager(unclaimed_timeout=20)
@@ -149,8 +142,7 @@ def test_a_kernel_still_starting_is_left_alone(monkeypatch):
         released.append(kernel_id)
 
     manager.shutdown_kernel = shutdown
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, manager.cull_kernel_if_idle("k")).result()
+    in_thread(manager.cull_kernel_if_idle("k"))
     assert released == []
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import jinja2
 import pytest
 import voila.notebook_renderer
 
 from app import compiled_templates
 from app.compiled_templates import CompiledOnceExporter, MemoryBytecodeCache
+from tools.visitor import in_thread
 
 
 @pytest.fixture
@@ -55,12 +53,12 @@ def test_async_and_sync_rendering_keep_their_own_code(compilations):
     sync = environment(templates, cache).get_template("page.html")
     asynchronous = environment(templates, cache, is_async=True).get_template("page.html")
     assert sync.render(x=1) == "1"
-    with ThreadPoolExecutor(1) as thread:  # an event loop of its own
-        assert thread.submit(asyncio.run, asynchronous.render_async(x=2)).result() == "2"
+    assert in_thread(asynchronous.render_async(x=2)) == "2"
     assert compilations == ["page.html", "page.html"]
 
 
 def test_the_site_renders_pages_with_the_shared_cache(monkeypatch):
+    # Set to itself so that monkeypatch puts Voila's own class back after the test.
     monkeypatch.setattr(
         voila.notebook_renderer, "VoilaExporter", voila.notebook_renderer.VoilaExporter
     )

@@ -13,7 +13,6 @@ import socket
 import threading
 import time
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import tornado.web
@@ -70,13 +69,10 @@ def unclosed_sockets_after(coroutine) -> list[str]:
     ResourceWarning about a socket."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResourceWarning)
-        # On a thread of its own, as the browser tests do (Playwright's sync API may own
-        # this thread's event loop).
-        with ThreadPoolExecutor(1) as thread:
-            thread.submit(asyncio.run, coroutine).result()
-            # Tornado forgets a closed loop (and the sockets it watched) only when the
-            # next IOLoop starts: start one, as the next test would, then collect.
-            thread.submit(asyncio.run, _start_an_ioloop()).result()
+        visitor.in_thread(coroutine)  # as the browser tests run their visitors
+        # Tornado forgets a closed loop (and the sockets it watched) only when the next
+        # IOLoop starts: start one, as the next test would, then collect.
+        visitor.in_thread(_start_an_ioloop())
         gc.collect()
     return [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
 

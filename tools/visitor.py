@@ -9,11 +9,19 @@ import json
 import re
 import urllib.parse
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
 V1 = "v1.kernel.websocket.jupyter.org"
+
+
+def in_thread(coroutine):
+    """Run ``coroutine`` on an event loop of its own, in another thread, and return its
+    result (in a test run, Playwright's sync API owns the main thread's loop)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 def raw_get(

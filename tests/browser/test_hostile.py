@@ -20,6 +20,7 @@ from tools.visitor import (
     V1,
     ask,
     channels,
+    in_thread,
     message,
     raw_get,
     reader_kernel,
@@ -29,12 +30,6 @@ from tools.visitor import (
 from tools.voila_server import children, rss_mb, voila
 
 CHOOSER = "helpers.display.switchboard.Chooser"
-
-
-def in_thread(coroutine):
-    """Run ``coroutine`` on its own event loop (Playwright's sync API owns this thread's)."""
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, coroutine).result()
 
 
 def reader_filters_normally(page, app_url: str, seconds: float = 90) -> None:

@@ -141,17 +141,13 @@ def test_a_reader_chooses_a_park_through_the_proxy(proxied, browser):
 def test_a_kernels_websocket_is_proxied(proxied):
     """The recipe still forwards websocket upgrades (a visitor's script may open one; the
     app checks its frames, tests/browser/test_hostile.py)."""
-    import asyncio
-
-    from tools.visitor import ask, channels, message, reader_kernel
+    from tools.visitor import ask, channels, in_thread, message, reader_kernel
 
     async def kernel_info() -> list[dict]:
         async with channels(proxied.url, reader_kernel(proxied.url)) as socket:
             return await ask(socket, message("kernel_info_request", {}), seconds=10)
 
-    # On its own thread: Playwright's sync API owns this thread's event loop.
-    with ThreadPoolExecutor(1) as thread:
-        replies = thread.submit(asyncio.run, kernel_info()).result()
+    replies = in_thread(kernel_info())
     assert any(reply["header"]["msg_type"] == "kernel_info_reply" for reply in replies)
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import re
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -110,10 +108,7 @@ async def send_execute_request(app_url: str, kernel: str, code: str) -> list[dic
 def test_a_visitor_cannot_run_code(app_url, tmp_path):
     marker = tmp_path / "visitor-was-here"
     code = f"open({str(marker)!r}, 'w').write('x'); print('ran')"
-    # Playwright's sync API owns this thread's event loop: talk to the kernel from another.
-    with ThreadPoolExecutor(1) as thread:
-        request = send_execute_request(app_url, kernel_id(app_url), code)
-        replies = thread.submit(asyncio.run, request).result()
+    replies = visitor.in_thread(send_execute_request(app_url, kernel_id(app_url), code))
     assert not marker.exists()
     assert [r for r in replies if r["header"]["msg_type"] in ("execute_reply", "stream")] == []
 
