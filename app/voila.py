@@ -34,15 +34,16 @@ os.environ["TECHNOPARKS_VIEW_CACHE"] = "read"
 # connects to its kernel, so nothing a reader does reaches Python.
 os.environ["TECHNOPARKS_WIDGETS"] = "embedded"
 
-# Preheated kernels: each chapter keeps kernels that have already run the notebook, so a
-# reader's page is ready when asked for. Three per chapter (24 kernels, about 1.3 GB)
-# absorb a burst of readers (20 within 10 s spread over eight chapters) without anyone
-# waiting for a kernel to start. A replacement starts at once: delayed by 5 s, the pages
-# of a burst came sooner (a crowd's p95 in one Chromium here 4.3-5.5 s instead of 5.9 s),
-# but after a flood had emptied a chapter's pool its next reader waited for a kernel to
-# start and run the chapter (over 5 s; tests/browser/test_hostile.py).
+# Preheated kernels: each chapter keeps a kernel that has already run the notebook, so the
+# chapter's first reader gets a page at once. Every later reader is sent that same page
+# (app/shared_pages.py), so one kernel per chapter is enough; readers arriving while it is
+# sent wait for it rather than take kernels. (Before pages were shared, three per chapter,
+# 24 kernels and about 1.3 GB, absorbed a burst of 20 readers, but the 20 replacements then
+# took the two cores from the readers' browsers: benchmarks/README.md.) A replacement
+# starts at once: delayed by 5 s, a reader after a flood had to wait for a kernel to start
+# and run the chapter (tests/browser/test_hostile.py).
 c.VoilaConfiguration.preheat_kernel = True
-c.VoilaConfiguration.default_pool_size = 3
+c.VoilaConfiguration.default_pool_size = 1
 c.VoilaKernelManager.fill_delay = 0
 # Notebooks that are not chapters (notebooks/_template.ipynb) get no kernels: the site
 # answers 404 for them (app/site.py). Voila matches the pattern against the notebook's

@@ -12,12 +12,16 @@ burst, drawn with a fixed seed; never spaced to let pools refill), each opening 
   until the server has delivered all of it; the time the browser then needs to draw the
   page is measured once, alone, and added;
 * **every reader's browser on this machine**: the crowd in one Chromium (a context each)
-  on the server's own two cores, where the browsers' work dominates.  Its baseline is the
-  same crowd reading the static edition from a plain file server (no kernel at all).
+  on the server's own two cores, where the browsers' work dominates.  Its baselines are
+  the same crowd reading the static edition from a plain file server (no kernel at all),
+  and the same crowd against the app giving every reader a kernel of its own, as Voila
+  does (``--ReaderSite.share_pages=False``; the site sends every reader the page drawn
+  once, app/shared_pages.py).
 
-Baselines, same run: one reader alone.  Also reported: resident memory of a reader's
-kernel (each chapter) and of the whole server with the crowd connected; the kernels left
-once the readers have gone and the idle timeout has passed; the server's memory then.
+Baselines, same run: one reader alone.  Also reported: resident memory of the kernels
+(one per chapter, each having drawn its chapter) and of the whole server with the crowd
+connected; the kernels left once the readers have gone and the idle timeout has passed;
+the server's memory then.
 """
 
 from __future__ import annotations
@@ -35,7 +39,6 @@ from tools.voila_server import (
     CHROMIUM_ARGS,
     ROOT,
     children,
-    kernel_pids,
     rss_mb,
     static_server,
     voila,
@@ -45,7 +48,6 @@ from .pages import MANY_READERS, arrivals, median_p95, read
 from .report import publish
 
 IDLE_TIMEOUT_S = 20  # the site's is 120 s; shortened so release is seen within the run
-KERNEL_ID = "() => document.documentElement.innerHTML.match(/kernelId.{0,4}([0-9a-f-]{36})/)[1]"
 ASSETS = "() => performance.getEntriesByType('resource').map(r => r.name)"
 
 
@@ -62,21 +64,32 @@ def server_memory(pid: int) -> tuple[list[float], float]:
     return kernels, rss_mb(pid) + sum(kernels)
 
 
-async def each_chapter(browser, site, timeout_s: float) -> tuple[dict, dict]:
-    """For each chapter, alone: its reader's kernel (MB) and the files its page loads."""
-    sizes, assets = {}, {}
+async def each_chapter(browser, url: str, timeout_s: float) -> dict[str, list[str]]:
+    """Each chapter read once, alone (a warm-up): the files its page loads, by chapter."""
+    assets = {}
     for chapter in CHAPTERS:
-        _, _, context = await read(browser, f"{site.url}voila/render/{chapter.filename}", timeout_s)
-        page = context.pages[0]
-        pids = kernel_pids(await page.evaluate(KERNEL_ID))
-        sizes[chapter.title] = rss_mb(pids[0]) if pids else float("nan")
+        _, _, context = await read(browser, f"{url}voila/render/{chapter.filename}", timeout_s)
         assets[chapter.stem] = [
             url
-            for url in await page.evaluate(ASSETS)
+            for url in await context.pages[0].evaluate(ASSETS)
             if "/api/" not in url and "/voila/query/" not in url
         ]
         await leave(context)
-    return sizes, assets
+    return assets
+
+
+async def browsers_crowd(browser, url: str, pattern: str, stems, moments, timeout_s: float):
+    """The crowd in one Chromium: each reader's settle time (ms) or None, and errors."""
+    results = await asyncio.gather(
+        *(
+            read(browser, url + pattern.format(stem), timeout_s, delay)
+            for stem, delay in zip(stems, moments, strict=True)
+        )
+    )
+    for _, _, context in results:
+        await leave(context)
+    settle = [ms for ms, _, _ in results if ms is not None]
+    return settle, [e for _, errs, _ in results for e in errs]
 
 
 async def fetch_like_a_browser(url: str, chapter: str, assets: list[str], delay: float = 0.0):
@@ -104,7 +117,7 @@ async def run(readers: int, window_s: float, seed: int, timeout_s: float) -> dic
             await asyncio.sleep(30)  # preheated pools fill
             idle_kernels = len(children(site.pid))
             _, idle_total = server_memory(site.pid)
-            per_chapter, assets = await each_chapter(browser, site, timeout_s)  # also warms up
+            assets = await each_chapter(browser, site.url, timeout_s)  # also warms up
             await asyncio.sleep(10)
             alone_browser, _, context = await read(
                 browser, f"{site.url}voila/render/03_park_survey.ipynb", timeout_s
@@ -115,6 +128,8 @@ async def run(readers: int, window_s: float, seed: int, timeout_s: float) -> dic
                 site.url, "03_park_survey", assets["03_park_survey"]
             )
             await asyncio.sleep(IDLE_TIMEOUT_S + 10)  # pools refill, kernels released
+            # One kernel per chapter, each having drawn its chapter (no reader holds one).
+            chapter_kernels = [rss_mb(child) for child in children(site.pid)]
 
             # Readers on their own devices: the server's part, the whole crowd.
             own_devices = await asyncio.gather(
@@ -127,16 +142,9 @@ async def run(readers: int, window_s: float, seed: int, timeout_s: float) -> dic
             await asyncio.sleep(IDLE_TIMEOUT_S + 10)
 
             # Every reader's browser on this machine.
-            started = time.monotonic()
-            results = await asyncio.gather(
-                *(
-                    read(browser, f"{site.url}voila/render/{stem}.ipynb", timeout_s, delay)
-                    for stem, delay in zip(stems, moments, strict=True)
-                )
+            settle, errors = await browsers_crowd(
+                browser, site.url, "voila/render/{}.ipynb", stems, moments, timeout_s
             )
-            elapsed = time.monotonic() - started
-            for _, _, context in results:
-                await leave(context)
             deadline = time.monotonic() + IDLE_TIMEOUT_S + 60
             while len(children(site.pid)) > idle_kernels and time.monotonic() < deadline:
                 await asyncio.sleep(1)
@@ -144,26 +152,30 @@ async def run(readers: int, window_s: float, seed: int, timeout_s: float) -> dic
             left = len(children(site.pid))
             _, after_total = server_memory(site.pid)
 
+        # Baseline: the same crowd, each reader given a kernel of its own (plain Voila's way).
+        with voila(*options, "--ReaderSite.share_pages=False") as site:
+            await asyncio.sleep(30)
+            await each_chapter(browser, site.url, timeout_s)
+            await asyncio.sleep(IDLE_TIMEOUT_S + 10)
+            kernel_each_settle, _ = await browsers_crowd(
+                browser, site.url, "voila/render/{}.ipynb", stems, moments, timeout_s
+            )
+
         # Baseline for the browsers: the same crowd on the static edition, no kernel.
         with static_server(ROOT / "notebooks" / "_site") as static:
-            static_results = await asyncio.gather(
-                *(
-                    read(browser, f"{static}{stem}.html", timeout_s, delay)
-                    for stem, delay in zip(stems, moments, strict=True)
-                )
+            static_settle, _ = await browsers_crowd(
+                browser, static, "{}.html", stems, moments, timeout_s
             )
-            for *_, context in static_results:
-                await context.close()
         await browser.close()
     return {
         "alone_browser": alone_browser,
         "alone_server": alone_server,
         "own_devices": own_devices,
-        "per_chapter": per_chapter,
-        "settle": [ms for ms, _, _ in results if ms is not None],
-        "static_settle": [ms for ms, _, _ in static_results if ms is not None],
-        "errors": [e for _, errs, _ in results for e in errs],
-        "elapsed": elapsed,
+        "chapter_kernels": chapter_kernels,
+        "settle": settle,
+        "kernel_each_settle": kernel_each_settle,
+        "static_settle": static_settle,
+        "errors": errors,
         "kernels": kernels,
         "crowd_total": crowd_total,
         "idle_total": idle_total,
@@ -187,8 +199,11 @@ def main(argv: list[str] | None = None) -> dict:
     s50, s95 = median_p95(r["own_devices"])
     b50, b95 = median_p95(r["settle"]) if r["settle"] else (float("nan"),) * 2
     f50, f95 = median_p95(r["static_settle"]) if r["static_settle"] else (float("nan"),) * 2
+    k50, k95 = (
+        median_p95(r["kernel_each_settle"]) if r["kernel_each_settle"] else (float("nan"),) * 2
+    )
     kernels = sorted(r["kernels"])
-    sizes = r["per_chapter"].values()
+    sizes = r["chapter_kernels"]
     text = "\n".join(
         [
             f"{args.readers} readers arrive at random moments within {args.window:g} s (seed "
@@ -196,7 +211,9 @@ def main(argv: list[str] | None = None) -> dict:
             "`make app` on loopback. Idle kernels are released after "
             f"{IDLE_TIMEOUT_S} s here (120 s on the site), so the release is seen in the run.",
             "Targets: all served, p95 time to full page at most 5 s; a reader's kernel at "
-            "most 100 MB; kernels released and the server back to its idle memory after.",
+            "most 100 MB (the site gives readers none: each chapter is drawn once, by one "
+            "kernel, and that page sent to every reader); kernels released and the server "
+            "back to its idle memory after.",
             "",
             "**Readers on their own devices.** Each reader fetches what its browser fetches "
             "(the page and its style sheets; the page opens no websocket); the time the "
@@ -212,25 +229,28 @@ def main(argv: list[str] | None = None) -> dict:
             f"| {r['alone_browser'] / 1000:.2f} |",
             "",
             "**Every reader's browser on this machine.** The same crowd in one Chromium on "
-            "the server's two cores, which also start the kernels that replace those handed "
-            "out. Baseline: the same crowd reading the static edition from a plain file "
-            "server (no kernel).",
+            "the server's two cores. Baselines: the app giving every reader a kernel of its "
+            "own, as Voila does (`--ReaderSite.share_pages=False`: each page handed out "
+            "starts a replacement kernel on the same cores), and the static edition from a "
+            "plain file server (no kernel).",
             "",
-            "| Measure | The app | Static edition (baseline) |",
-            "| --- | --- | --- |",
-            f"| Pages served | {len(r['settle'])} of {args.readers} | "
-            f"{len(r['static_settle'])} of {args.readers} |",
+            "| Measure | The app | A kernel per reader | Static edition |",
+            "| --- | --- | --- | --- |",
+            f"| Pages served | {len(r['settle'])} of {args.readers} "
+            f"| {len(r['kernel_each_settle'])} of {args.readers} "
+            f"| {len(r['static_settle'])} of {args.readers} |",
             f"| Time to full page p50 / p95 (s) | {b50 / 1000:.2f} / {b95 / 1000:.2f} "
-            f"| {f50 / 1000:.2f} / {f95 / 1000:.2f} |",
-            f"| p95, app / static edition | {b95 / f95:.2f} | 1.00 |",
-            f"| Errors | {len(r['errors'])} | |",
+            f"| {k50 / 1000:.2f} / {k95 / 1000:.2f} | {f50 / 1000:.2f} / {f95 / 1000:.2f} |",
+            f"| p95 / static edition's | {b95 / f95:.2f} | {k95 / f95:.2f} | 1.00 |",
+            f"| Errors (the app) | {len(r['errors'])} | | |",
             "",
             "**Memory and release.**",
             "",
             "| Measure | Value |",
             "| --- | --- |",
-            f"| Reader's kernel, by chapter: min / max (MB) | {min(sizes):.0f} / "
-            f"{max(sizes):.0f} |",
+            "| Kernels given to readers | none: every reader is sent the page drawn once |",
+            f"| A chapter's kernel, {len(sizes)} (one per chapter, each having drawn its "
+            f"chapter): min / max (MB) | {min(sizes):.0f} / {max(sizes):.0f} |",
             f"| Whole server with the crowd connected, {len(kernels)} kernels (MB) "
             f"| {r['crowd_total']:.0f} |",
             f"| Whole server idle before, {r['idle_kernels']} preheated kernels (MB) "
@@ -240,9 +260,6 @@ def main(argv: list[str] | None = None) -> dict:
             f"| Kernels left after release | {r['left']} (preheated: {r['idle_kernels']}) |",
         ]
     )
-    text += "\n\nResident memory of a reader's kernel, by chapter (MB):\n\n"
-    text += "| Chapter | Kernel (MB) |\n| --- | --- |\n"
-    text += "\n".join(f"| {title} | {mb:.0f} |" for title, mb in r["per_chapter"].items())
     if r["errors"]:
         text += "\n\nErrors:\n" + "\n".join(f"- {e}" for e in r["errors"][:10])
     publish("A crowd: 20 readers within 10 s", text, write=not args.no_write)

@@ -60,6 +60,15 @@ def app_url():
 
 
 @pytest.fixture(scope="session")
+def kernel_app_url():
+    """The site giving every reader a kernel of their own, as plain Voila does
+    (``share_pages=False``): for tests of what a visitor can send to a page's kernel,
+    which the site as served sends to no one (app/shared_pages.py)."""
+    with voila("--ReaderSite.pages_per_client=100000", "--ReaderSite.share_pages=False") as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
 def static_url():
     """The static edition (`make site`) served by a plain file server: no kernel, no app."""
     if not (SITE / "index.html").is_file():

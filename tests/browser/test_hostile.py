@@ -70,12 +70,12 @@ async def send_and_wait_for_close(app_url: str, kernel: str, subprotocol, frame)
 
 
 @pytest.mark.parametrize("name", HOSTILE_FRAMES)
-def test_a_malformed_frame_closes_its_own_socket_only(app_url, name):
+def test_a_malformed_frame_closes_its_own_socket_only(kernel_app_url, name):
     subprotocol, frame = HOSTILE_FRAMES[name]
-    kernel = reader_kernel(app_url)
-    code = in_thread(send_and_wait_for_close(app_url, kernel, subprotocol, frame))
+    kernel = reader_kernel(kernel_app_url)
+    code = in_thread(send_and_wait_for_close(kernel_app_url, kernel, subprotocol, frame))
     assert code == 1007, code
-    status, _, _ = raw_get(app_url, "/voila/render/00_index.ipynb", timeout=20)
+    status, _, _ = raw_get(kernel_app_url, "/voila/render/00_index.ipynb", timeout=20)
     assert status == 200
 
 
@@ -87,24 +87,25 @@ async def padded_kernel_info(app_url: str, kernel: str, padding: int) -> list[di
         return await ask(socket, msg, seconds=10)
 
 
-def test_an_oversized_message_is_refused(app_url):
+def test_an_oversized_message_is_refused(kernel_app_url):
     """Over 1 MiB (websocket_max_message_size) the server drops the connection at the
     frame's header; under it the same message is answered."""
-    kernel = reader_kernel(app_url)
-    assert in_thread(padded_kernel_info(app_url, kernel, 512 * 1024)) != []
-    code = in_thread(send_and_wait_for_close(app_url, kernel, None, "x" * (2 * 1024 * 1024)))
+    url = kernel_app_url
+    kernel = reader_kernel(url)
+    assert in_thread(padded_kernel_info(url, kernel, 512 * 1024)) != []
+    code = in_thread(send_and_wait_for_close(url, kernel, None, "x" * (2 * 1024 * 1024)))
     # Tornado sends "message too big" (1009) and aborts the stream at once: the close frame
     # reaches the client only if it is read before the rest of the frame is refused.
     assert code in (1009, None), code
-    status, _, _ = raw_get(app_url, "/voila/render/00_index.ipynb", timeout=20)
+    status, _, _ = raw_get(url, "/voila/render/00_index.ipynb", timeout=20)
     assert status == 200
 
 
-def test_after_every_hostile_frame_a_reader_loads_and_filters_normally(watched, app_url):
-    kernel = reader_kernel(app_url)
+def test_after_every_hostile_frame_a_reader_loads_and_filters_normally(watched, kernel_app_url):
+    kernel = reader_kernel(kernel_app_url)
     for subprotocol, frame in HOSTILE_FRAMES.values():
-        in_thread(send_and_wait_for_close(app_url, kernel, subprotocol, frame))
-    reader_filters_normally(watched.page, app_url)
+        in_thread(send_and_wait_for_close(kernel_app_url, kernel, subprotocol, frame))
+    reader_filters_normally(watched.page, kernel_app_url)
 
 
 # --- widget values bent over a real websocket ---------------------------------------------
@@ -115,10 +116,10 @@ async def kernel_widgets(app_url: str) -> dict:
         return await widget_comms(socket)
 
 
-def test_a_readers_kernel_replaying_the_view_cache_holds_no_widget(app_url):
+def test_a_readers_kernel_replaying_the_view_cache_holds_no_widget(kernel_app_url):
     """The page's widgets are embedded HTML replayed from the cache: there is no widget in
     the kernel for a visitor to bend."""
-    assert in_thread(kernel_widgets(app_url)) == {}
+    assert in_thread(kernel_widgets(kernel_app_url)) == {}
 
 
 @pytest.fixture
@@ -127,7 +128,7 @@ def computing_app_url(tmp_path_factory):
     readers' kernels compute their chapters and hold the widgets they embed."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("TECHNOPARKS_VIEW_CACHE_DIR", str(tmp_path_factory.mktemp("no-cache")))
-        with voila("--VoilaConfiguration.default_pool_size=1") as server:
+        with voila("--ReaderSite.share_pages=False") as server:
             yield server.url
 
 

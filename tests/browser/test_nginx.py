@@ -38,12 +38,22 @@ class Proxied:
     url: str  # nginx's base URL, in front of app_url
 
 
-@pytest.fixture(scope="module")
-def proxied():
+def proxied_site(*options: str):
     if not os.access(NGINX, os.X_OK):
         pytest.fail(f"{NGINX} is missing: run `make nginx` (apt-get install nginx)")
-    with voila("--ReaderSite.behind_proxy=True") as app, nginx(app.url) as url:
+    with voila("--ReaderSite.behind_proxy=True", *options) as app, nginx(app.url) as url:
         yield Proxied(app.url, url)
+
+
+@pytest.fixture(scope="module")
+def proxied():
+    yield from proxied_site()
+
+
+@pytest.fixture(scope="module")
+def proxied_with_kernels():
+    """The app giving every reader a kernel (``share_pages=False``), behind nginx."""
+    yield from proxied_site("--ReaderSite.share_pages=False")
 
 
 @dataclass(frozen=True)
@@ -138,13 +148,15 @@ def test_a_reader_chooses_a_park_through_the_proxy(proxied, browser):
         context.close()
 
 
-def test_a_kernels_websocket_is_proxied(proxied):
-    """The recipe still forwards websocket upgrades (a visitor's script may open one; the
-    app checks its frames, tests/browser/test_hostile.py)."""
+def test_a_kernels_websocket_is_proxied(proxied_with_kernels):
+    """The recipe forwards websocket upgrades, for an app that gives readers kernels (a
+    visitor's script may open one; the app checks its frames, tests/browser/test_hostile.py)."""
     from tools.visitor import ask, channels, in_thread, message, reader_kernel
 
+    url = proxied_with_kernels.url
+
     async def kernel_info() -> list[dict]:
-        async with channels(proxied.url, reader_kernel(proxied.url)) as socket:
+        async with channels(url, reader_kernel(url)) as socket:
             return await ask(socket, message("kernel_info_request", {}), seconds=10)
 
     replies = in_thread(kernel_info())

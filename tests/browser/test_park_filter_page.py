@@ -236,8 +236,10 @@ def wait_until_gone(page, kernel_id: str, seconds: float = 60) -> None:
     raise AssertionError(f"kernel {kernel_id} still runs after {seconds} s")
 
 
-def test_filters_keep_working_after_the_kernel_is_killed(watched, app_url):
-    page = open_chapter(watched.page, (app_url, PAGES["app"]), "03_park_survey")
+def test_filters_keep_working_after_the_kernel_is_killed(watched, kernel_app_url):
+    """Where every reader gets a kernel (the site as served gives none: every reader is
+    sent one drawn page, app/shared_pages.py)."""
+    page = open_chapter(watched.page, (kernel_app_url, PAGES["app"]), "03_park_survey")
     kernel = kernel_of(page)
     assert kernel_running(kernel)
     kill_kernel(kernel)
@@ -252,8 +254,10 @@ def test_filters_keep_working_after_the_kernel_is_killed(watched, app_url):
 
 @pytest.fixture(scope="module")
 def culling_app_url():
-    """The site with kernels culled after 3 s idle (2 minutes on the real site)."""
+    """The site giving every reader a kernel, culled after 3 s idle (2 minutes on the real
+    site)."""
     with voila(
+        "--ReaderSite.share_pages=False",
         "--MappingKernelManager.cull_idle_timeout=3",
         "--MappingKernelManager.cull_interval=1",
     ) as server:

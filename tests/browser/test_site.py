@@ -82,12 +82,6 @@ def test_no_page_echoes_a_hostile_query(app_url):
         assert payload not in body and "alert(1)" not in body
 
 
-def kernel_id(app_url: str) -> str:
-    status, body = raw_get(app_url, "/voila/render/00_index.ipynb")
-    assert status == 200
-    return re.search(r'"kernelId": "([0-9a-f-]{36})"', body).group(1)
-
-
 async def send_execute_request(app_url: str, kernel: str, code: str) -> list[dict]:
     """Send an execute_request over the kernel's websocket; return what comes back."""
     request = visitor.message(
@@ -105,10 +99,12 @@ async def send_execute_request(app_url: str, kernel: str, code: str) -> list[dic
         return await visitor.ask(socket, request)
 
 
-def test_a_visitor_cannot_run_code(app_url, tmp_path):
+def test_a_visitor_cannot_run_code(kernel_app_url, tmp_path):
+    """Even where every reader has a kernel of their own, a visitor cannot run code in it."""
     marker = tmp_path / "visitor-was-here"
     code = f"open({str(marker)!r}, 'w').write('x'); print('ran')"
-    replies = visitor.in_thread(send_execute_request(app_url, kernel_id(app_url), code))
+    kernel = visitor.reader_kernel(kernel_app_url, "00_index")
+    replies = visitor.in_thread(send_execute_request(kernel_app_url, kernel, code))
     assert not marker.exists()
     assert [r for r in replies if r["header"]["msg_type"] in ("execute_reply", "stream")] == []
 
@@ -223,7 +219,7 @@ def test_static_copy_is_linked_and_reads_without_a_kernel(watched, app_url):
     assert "00_index.html" in hrefs and all(h.endswith(".html") for h in hrefs)
 
 
-def test_kernels_listen_on_private_unix_sockets(app_url):
+def test_kernels_listen_on_private_unix_sockets(kernel_app_url):
     """No TCP ports to race for under a burst (app/voila.py), none reachable by another
     local user: a reader's kernel is connected through Unix sockets in a folder only the
     server's user may open."""
@@ -232,7 +228,7 @@ def test_kernels_listen_on_private_unix_sockets(app_url):
 
     from tools.voila_server import kernel_pids
 
-    kernel = visitor.reader_kernel(app_url)
+    kernel = visitor.reader_kernel(kernel_app_url)
     arguments = Path(f"/proc/{kernel_pids(kernel)[0]}/cmdline").read_bytes().split(b"\0")
     connection_file = Path(arguments[arguments.index(b"-f") + 1].decode())
     connection = json.loads(connection_file.read_text())
@@ -245,13 +241,14 @@ def test_kernels_listen_on_private_unix_sockets(app_url):
     assert folder.stat().st_mode & 0o077 == 0 and folder.stat().st_uid == os.getuid()
 
 
-def test_a_pages_kernel_is_released_once_the_page_is_sent(watched, app_url):
-    """The page never connects to its kernel, so no page holds it: the budget releases it
-    after ``unclaimed_timeout`` (20 s), while the reader still reads and filters."""
+def test_a_pages_kernel_is_released_once_the_page_is_sent(watched, kernel_app_url):
+    """Where every reader gets a kernel: the page never connects to it, so no page holds
+    it, and the budget releases it after ``unclaimed_timeout`` (20 s), while the reader
+    still reads and filters."""
     from tools.voila_server import kernel_pids
 
     page = watched.page
-    page.goto(f"{app_url}voila/render/03_park_survey.ipynb")
+    page.goto(f"{kernel_app_url}voila/render/03_park_survey.ipynb")
     settle(page)
     kernel = page.evaluate(
         "() => document.documentElement.innerHTML.match(/kernelId.{0,4}([0-9a-f-]{36})/)[1]"
@@ -266,3 +263,52 @@ def test_a_pages_kernel_is_released_once_the_page_is_sent(watched, app_url):
     page.wait_for_function(
         "() => document.body.innerText.includes('Showing: Karaganda Technopark (KGP)')"
     )
+
+
+# --- one drawn page for every reader (app/shared_pages.py) ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def fresh_site():
+    """The site as `make app` serves it, before any reader has come."""
+    from tools.voila_server import voila
+
+    with voila("--ReaderSite.pages_per_client=1000") as server:
+        yield server
+
+
+def running_kernels(server_pid: int, expected: int, seconds: float = 90) -> set[int]:
+    """The server's kernel processes, once there are ``expected`` (its pools filled)."""
+    import time
+
+    from tools.voila_server import children
+
+    deadline = time.monotonic() + seconds
+    while len(kernels := set(children(server_pid))) != expected:
+        assert time.monotonic() < deadline, f"{len(kernels)} kernels, not {expected}"
+        time.sleep(0.5)
+    return kernels
+
+
+def test_readers_share_one_drawn_page_and_take_no_kernel(fresh_site):
+    """Readers asking together for a chapter no one has read yet get the page its preheated
+    kernel drew, all the same and naming no kernel; neither they nor later readers are
+    given kernels (with a kernel each, ten readers would start ten)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tools.voila_server import children
+
+    pooled = running_kernels(fresh_site.pid, expected=len(CHAPTERS))
+    path = "/voila/render/03_park_survey.ipynb"
+    with ThreadPoolExecutor(10) as pool:
+        answers = list(pool.map(lambda _: raw_get(fresh_site.url, path), range(10)))
+    answers += [raw_get(fresh_site.url, path) for _ in range(5)]
+    assert {status for status, _ in answers} == {200}
+    pages = {body for _, body in answers}
+    assert len(pages) == 1
+    page = pages.pop()
+    assert page.rstrip().endswith("</html>") and "Table 2: Identity card" in page
+    assert '"kernelId": null' in page and not re.search(r'"kernelId": "', page)
+    # The kernel that drew the page, and the one that replaces it in its pool: no more.
+    started = set(children(fresh_site.pid)) - pooled
+    assert len(started) <= 1, f"{len(started)} kernels started for 15 readers"
