@@ -1,8 +1,10 @@
 """How many kernels the readers' site may run, and what a reader beyond that sees.
 
 Every page request to Voila starts a kernel (or takes a preheated one, which Voila then
-replaces).  Unbounded, a script requesting pages in a loop exhausts memory and delays
-every reader.  Three limits keep the site up:
+replaces).  The site sends a chapter's page, once drawn, to every later reader instead
+(:mod:`app.shared_pages`), so kernels are started only to draw a chapter, or for every
+reader with ``share_pages=False``.  Unbounded, a script requesting pages in a loop would
+exhaust memory and delay every reader.  Three limits keep the site up:
 
 * a **budget** of kernel processes, set from the memory they may use
   (:func:`kernels_for_memory`); a request beyond it gets an immediate "the site is busy"
