@@ -12,8 +12,11 @@ page once it has been drawn in full and sends that copy to every later reader.
   readers arriving while it is drawn wait for it rather than each taking a kernel.
 * Only a complete page without an error is kept: one whose render failed or was cut
   short is drawn again for the next reader.
-* No page names a kernel (:func:`without_kernel_id`): the one that drew it is released
-  once the page is sent, and no visitor should be handed a handle to it.
+* No page names a kernel (:func:`shareable`): the one that drew it is released once the
+  page is sent, and no visitor should be handed a handle to it. Nor does a page carry
+  Voila's progress calls, one script per cell, which report a drawing every later reader
+  does not wait for: in a crowd of browsers on two cores they made the median reader wait
+  about 1.5 times as long (benchmarks/README.md).
 * Pages are kept for the server's lifetime, as Voila's preheated kernels keep theirs:
   restart the app after changing a chapter, its helpers or data.
 
@@ -28,6 +31,8 @@ import re
 
 # Where the lab template names the page's kernel (in its page config).
 _KERNEL_ID = re.compile(r'"kernelId": "[0-9a-f-]{36}"')
+# The lab template's progress call before each cell (voila/templates/lab/index.html.j2).
+_PROGRESS = re.compile(r"<script>\s*voila_process\(\d+, \d+\)\s*</script>")
 # What Voila writes into a page when a cell failed or the kernel stopped (voila/execute.py,
 # nbclient); such a page is not kept.
 _FAILURE_MARKS = (
@@ -38,9 +43,10 @@ _FAILURE_MARKS = (
 )
 
 
-def without_kernel_id(html: str) -> str:
-    """``html`` with the kernel's id in its page config replaced by ``null``."""
-    return _KERNEL_ID.sub('"kernelId": null', html)
+def shareable(html: str) -> str:
+    """``html`` (a page or a part of one) as it may be sent to every reader: the kernel's id
+    in its page config replaced by ``null``, and without the per-cell progress calls."""
+    return _PROGRESS.sub("", _KERNEL_ID.sub('"kernelId": null', html))
 
 
 def is_complete_page(html: str) -> bool:

@@ -29,7 +29,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from . import compiled_templates
 from .budget import Admission, busy_page, is_chapter, kernels_for_memory, static_page
 from .headers import SecurityHeaders
-from .shared_pages import SharedPages, without_kernel_id
+from .shared_pages import SharedPages, shareable
 
 HERE = Path(__file__).resolve().parent
 
@@ -80,20 +80,22 @@ class AdmittingVoilaHandler(TornadoVoilaHandler):
         self.set_header("Expires", "0")
 
     async def draw_and_share(self, path: str, shared: SharedPages) -> None:
-        """Voila draws the page for this reader, as it arrives; keep it for the next."""
+        """Voila draws the page; send it to this reader and keep it for the next. It is sent
+        whole, the same as to every later reader: drawn by a preheated kernel, it is ready
+        at once anyway, and :func:`shareable` needs the whole page (Voila's parts may split
+        a script)."""
         shared.start(path)
         chunks: list[str] = []
         try:
             async for chunk in self.get_generator(path=path):
-                chunk = without_kernel_id(chunk)
                 chunks.append(chunk)
-                self.write(chunk)
-                self.flush()
         except BaseException:
             shared.finish(path, None)
             raise
-        if not shared.finish(path, "".join(chunks)):
+        page = shareable("".join(chunks))
+        if not shared.finish(path, page):
             self.log.warning("The page of %s was not complete: it is not kept", path)
+        self.finish(page)
 
 
 class ReaderSite(Voila):

@@ -24,6 +24,11 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
     p for p in (str(here / "jupyter"), os.environ.get("JUPYTER_PATH", "")) if p
 )
 c.VoilaConfiguration.template = "technoparks"
+# Voila lets a request choose another template or theme (`?template=lab`, `?theme=dark`):
+# the lab template loads fonts from a CDN, and the page drawn for one visitor is sent to
+# every reader (app/shared_pages.py). Only this configuration chooses.
+c.VoilaConfiguration.allow_template_override = "NO"
+c.VoilaConfiguration.allow_theme_override = "NO"
 
 # Readers' kernels replay each chapter from the view cache that `make site` builds
 # (helpers/display/view_cache.py): no pandas or matplotlib in a reader's kernel, unless

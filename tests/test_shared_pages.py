@@ -10,7 +10,7 @@ import asyncio
 
 import pytest
 
-from app.shared_pages import SharedPages, is_complete_page, without_kernel_id
+from app.shared_pages import SharedPages, is_complete_page, shareable
 from tools.visitor import in_thread
 
 KERNEL = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
@@ -19,10 +19,17 @@ HEAD = f'<html><head><script id="jupyter-config-data">{CONFIG}</script>'
 PAGE = HEAD + "<body><p>Table 2</p></body>\n</html>\n"
 
 
-def test_a_page_names_no_kernel():
-    assert KERNEL not in without_kernel_id(PAGE)
-    assert '"kernelId": null, "x": 1' in without_kernel_id(PAGE)
-    assert without_kernel_id("<p>kernelId</p>") == "<p>kernelId</p>"
+def test_a_shared_page_names_no_kernel():
+    assert KERNEL not in shareable(PAGE)
+    assert '"kernelId": null, "x": 1' in shareable(PAGE)
+    assert shareable("<p>kernelId</p>") == "<p>kernelId</p>"
+
+
+def test_a_shared_page_carries_no_progress_calls_but_still_shows_its_cells():
+    cell = '<div cell-index="3">\n<script>\n  voila_process(3, 36)\n</script>\n<p>Table 2</p></div>'
+    end = "<script>\n  window.themeLoaded = true;\n  window.voila_finish();\n</script>"
+    assert shareable(cell) == '<div cell-index="3">\n\n<p>Table 2</p></div>'
+    assert shareable(end) == end
 
 
 @pytest.mark.parametrize(

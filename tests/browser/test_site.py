@@ -309,6 +309,21 @@ def test_readers_share_one_drawn_page_and_take_no_kernel(fresh_site):
     page = pages.pop()
     assert page.rstrip().endswith("</html>") and "Table 2: Identity card" in page
     assert '"kernelId": null' in page and not re.search(r'"kernelId": "', page)
-    # The kernel that drew the page, and the one that replaces it in its pool: no more.
+    assert "voila_process(" not in page.replace("window.voila_process =", "")
+    # The kernel that replaces in its pool the one that drew the page: no more.
     started = set(children(fresh_site.pid)) - pooled
     assert len(started) <= 1, f"{len(started)} kernels started for 15 readers"
+
+
+@pytest.mark.parametrize("query", ["?template=lab", "?theme=dark", "?template=reveal&theme=dark"])
+def test_a_visitor_cannot_choose_the_template_or_theme(kernel_app_url, query):
+    """The page drawn for one visitor may be the one every reader is sent: a request
+    cannot choose how it is drawn (Voila allows it unless told not to)."""
+    from app.shared_pages import shareable
+
+    path = "/voila/render/00_index.ipynb"
+    status, asked = raw_get(kernel_app_url, path + query)
+    _, plain = raw_get(kernel_app_url, path)
+    assert status == 200
+    assert shareable(asked) == shareable(plain)
+    assert '<meta name="technoparks-site"' in asked and "cdn.jsdelivr.net" not in asked
