@@ -8,15 +8,16 @@ pool: under a crowd those replacements took most of the server's two cores while
 readers' browsers were drawing (benchmarks/README.md). So the site keeps each chapter's
 page once it has been drawn in full and sends that copy to every later reader.
 
-* The first reader of a chapter is served by Voila as usual (from a preheated kernel);
-  readers arriving while it is drawn wait for it rather than each taking a kernel.
+* The first reader of a chapter gets the page Voila draws (from a preheated kernel, so at
+  once), sent whole; readers arriving while it is drawn wait for it rather than each
+  taking a kernel.
 * Only a complete page without an error is kept: one whose render failed or was cut
   short is drawn again for the next reader.
-* No page names a kernel (:func:`shareable`): the one that drew it is released once the
-  page is sent, and no visitor should be handed a handle to it. Nor does a page carry
-  Voila's progress calls, one script per cell, which report a drawing every later reader
-  does not wait for: in a crowd of browsers on two cores they made the median reader wait
-  about 1.5 times as long (benchmarks/README.md).
+* No page names a kernel (:func:`shareable`): the one that drew it is released 20 s
+  later (app/budget.py), and no visitor should be handed a handle to it. Nor does a page
+  carry Voila's progress calls, one script per cell, which report a drawing no later
+  reader waits for: in a crowd of browsers on two cores they made every reader wait
+  longer (benchmarks/README.md).
 * Pages are kept for the server's lifetime, as Voila's preheated kernels keep theirs:
   restart the app after changing a chapter, its helpers or data.
 
