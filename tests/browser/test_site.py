@@ -315,6 +315,31 @@ def test_readers_share_one_drawn_page_and_take_no_kernel(fresh_site):
     assert len(started) <= 1, f"{len(started)} kernels started for 15 readers"
 
 
+def test_every_chapters_page_is_kept_after_its_first_reader(fresh_site):
+    """No chapter's page carries anything that stops it being kept (app/shared_pages.py):
+    once each has had a reader, more readers of every chapter start no kernel."""
+    import time
+
+    from tools.voila_server import children
+
+    paths = [f"/voila/render/{chapter.filename}" for chapter in CHAPTERS]
+    first = {path: raw_get(fresh_site.url, path) for path in paths}
+    assert {status for status, _ in first.values()} == {200}
+    # The kernels the first readers started (replacements in the pools) are all there
+    # once their number has not changed for 2 s.
+    kernels, steady_since = set(children(fresh_site.pid)), time.monotonic()
+    while time.monotonic() - steady_since < 2:
+        time.sleep(0.25)
+        now = set(children(fresh_site.pid))
+        if now != kernels:
+            kernels, steady_since = now, time.monotonic()
+    for _ in range(2):
+        for path in paths:
+            assert raw_get(fresh_site.url, path) == first[path]
+    # A chapter drawn again would have started a kernel before its page was sent.
+    assert set(children(fresh_site.pid)) - kernels == set()
+
+
 @pytest.mark.parametrize("query", ["?template=lab", "?theme=dark", "?template=reveal&theme=dark"])
 def test_a_visitor_cannot_choose_the_template_or_theme(kernel_app_url, query):
     """The page drawn for one visitor may be the one every reader is sent: a request
