@@ -30,8 +30,8 @@ c.VoilaConfiguration.template = "technoparks"
 c.VoilaConfiguration.allow_template_override = "NO"
 c.VoilaConfiguration.allow_theme_override = "NO"
 
-# Readers' kernels replay each chapter from the view cache that `make site` builds
-# (helpers/display/view_cache.py): no pandas or matplotlib in a reader's kernel, unless
+# The site's kernels replay each chapter from the view cache that `make site` builds
+# (helpers/display/view_cache.py): no pandas or matplotlib in such a kernel, unless
 # the code or data changed since, in which case the kernel computes the page itself.
 os.environ["TECHNOPARKS_VIEW_CACHE"] = "read"
 # The site's widgets are embedded in the page and drawn there (helpers/display/embedded.py;
