@@ -68,13 +68,16 @@ def arrivals(readers: int, window_s: float, seed: int) -> list[float]:
 
 
 def median_p95(values: list[float]) -> tuple[float, float]:
+    """Median and 95th percentile; both NaN when nothing was measured (no page served)."""
+    if not values:
+        return float("nan"), float("nan")
     ordered = sorted(values)
     return statistics.median(ordered), ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 def crowd_rows(settle: list[float], errors: list[str], readers: int, alone: float) -> list[str]:
     """The table rows every crowd benchmark reports, against one reader alone."""
-    p50, p95 = median_p95(settle) if settle else (float("nan"), float("nan"))
+    p50, p95 = median_p95(settle)
     return [
         "| Measure | Value |",
         "| --- | --- |",

@@ -70,9 +70,9 @@ async def each_chapter(browser, url: str, timeout_s: float) -> dict[str, list[st
     for chapter in CHAPTERS:
         _, _, context = await read(browser, f"{url}voila/render/{chapter.filename}", timeout_s)
         assets[chapter.stem] = [
-            url
-            for url in await context.pages[0].evaluate(ASSETS)
-            if "/api/" not in url and "/voila/query/" not in url
+            asset
+            for asset in await context.pages[0].evaluate(ASSETS)
+            if "/api/" not in asset and "/voila/query/" not in asset
         ]
         await leave(context)
     return assets
@@ -197,11 +197,9 @@ def main(argv: list[str] | None = None) -> dict:
 
     draw_s = r["alone_browser"] / 1000 - r["alone_server"]  # the browser's own part, alone
     s50, s95 = median_p95(r["own_devices"])
-    b50, b95 = median_p95(r["settle"]) if r["settle"] else (float("nan"),) * 2
-    f50, f95 = median_p95(r["static_settle"]) if r["static_settle"] else (float("nan"),) * 2
-    k50, k95 = (
-        median_p95(r["kernel_each_settle"]) if r["kernel_each_settle"] else (float("nan"),) * 2
-    )
+    b50, b95 = median_p95(r["settle"])
+    f50, f95 = median_p95(r["static_settle"])
+    k50, k95 = median_p95(r["kernel_each_settle"])
     kernels = sorted(r["kernels"])
     sizes = r["chapter_kernels"]
     text = "\n".join(
