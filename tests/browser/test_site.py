@@ -290,6 +290,22 @@ def running_kernels(server_pid: int, expected: int, seconds: float = 90) -> set[
     return kernels
 
 
+def settled_kernels(server_pid: int, quiet_s: float = 2) -> set[int]:
+    """The server's kernel processes, once they have not changed for ``quiet_s`` seconds
+    (the replacements readers' requests started are all there)."""
+    import time
+
+    from tools.voila_server import children
+
+    kernels, unchanged_since = set(children(server_pid)), time.monotonic()
+    while time.monotonic() - unchanged_since < quiet_s:
+        time.sleep(0.25)
+        now = set(children(server_pid))
+        if now != kernels:
+            kernels, unchanged_since = now, time.monotonic()
+    return kernels
+
+
 def test_readers_share_one_drawn_page_and_take_no_kernel(fresh_site):
     """Readers asking together for a chapter no one has read yet get the page its preheated
     kernel drew, all the same and naming no kernel; neither they nor later readers are
@@ -318,21 +334,12 @@ def test_readers_share_one_drawn_page_and_take_no_kernel(fresh_site):
 def test_every_chapters_page_is_kept_after_its_first_reader(fresh_site):
     """No chapter's page carries anything that stops it being kept (app/shared_pages.py):
     once each has had a reader, more readers of every chapter start no kernel."""
-    import time
-
     from tools.voila_server import children
 
     paths = [f"/voila/render/{chapter.filename}" for chapter in CHAPTERS]
     first = {path: raw_get(fresh_site.url, path) for path in paths}
     assert {status for status, _ in first.values()} == {200}
-    # The kernels the first readers started (replacements in the pools) are all there
-    # once their number has not changed for 2 s.
-    kernels, steady_since = set(children(fresh_site.pid)), time.monotonic()
-    while time.monotonic() - steady_since < 2:
-        time.sleep(0.25)
-        now = set(children(fresh_site.pid))
-        if now != kernels:
-            kernels, steady_since = now, time.monotonic()
+    kernels = settled_kernels(fresh_site.pid)
     for _ in range(2):
         for path in paths:
             assert raw_get(fresh_site.url, path) == first[path]
